@@ -1,0 +1,390 @@
+"""The `consult` command: the library from the shell, for scripts, batch work and tests.
+
+Exit status: 0 success, 1 a user error (one line on stderr, no traceback), 2 bad usage.
+With no command it starts the desktop app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from consult import clock
+from consult.errors import ConsultError, InvalidInput
+from consult.library import Library
+from consult.markdown_io.text_file import read_text
+from consult.model import Kind, Proposal, Status, Version, VersionInfo
+from consult.paths import default_library_path
+from consult.storage.connection import translate_error
+
+KINDS = [k.value for k in Kind]
+STATUSES = [s.value for s in Status]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return _start_app(args)
+    try:
+        return int(args.run(args) or 0)
+    except ConsultError as e:
+        return _fail(str(e))
+    except sqlite3.Error as e:
+        return _fail(str(translate_error(e, getattr(args, "db", None))))
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (`consult list | head`): not an error
+        return 0
+    except KeyboardInterrupt:
+        return _fail("interrupted; nothing half-written (each save is one transaction)", 130)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # --db is accepted before or after the command: `consult --db X list` or `consult list --db X`.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="the library file (default: $CONSULT_DB, else the app's data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="consult",
+        parents=[common],
+        description="Draft, tag, version and compare legislative proposals. "
+        "With no command, starts the desktop app.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, run: Callable[[argparse.Namespace], int | None], text: str):
+        p = sub.add_parser(name, parents=[common], help=text, description=text)
+        p.set_defaults(run=run)
+        return p
+
+    p = command("init", cmd_init, "create the library (with --demo, the demo proposals)")
+    p.add_argument("--demo", action="store_true", help="add the demo proposals")
+
+    p = command("new", cmd_new, "create a proposal; prints its id")
+    p.add_argument("--title", required=True)
+    p.add_argument("--kind", required=True, choices=KINDS)
+    p.add_argument("--status", choices=STATUSES, default="draft")
+    p.add_argument("--tag", action="append", default=[], metavar="TAG", help="repeatable")
+    p.add_argument("--file", metavar="BODY.md", help="the body (UTF-8; '-' reads stdin)")
+    p.add_argument("--label", default="", help="label of the first version")
+    _metadata_options(p)
+
+    p = command("list", cmd_list, "list proposals, most recently updated first")
+    p.add_argument("--tag", help="only with this tag (or one below it)")
+    p.add_argument("--kind", choices=KINDS)
+    p.add_argument("--status", choices=STATUSES)
+    p.add_argument("--session")
+    p.add_argument("--trash", action="store_true", help="list the trash instead")
+    p.add_argument("--json", action="store_true")
+
+    p = command("show", cmd_show, "show a proposal (ID, or ID@N for version N)")
+    p.add_argument("ref", metavar="ID[@N]")
+    p.add_argument("--json", action="store_true")
+
+    p = command("edit", cmd_edit, "save a new version from a file and/or new metadata")
+    p.add_argument("ref", metavar="ID")
+    p.add_argument("--file", metavar="BODY.md", help="the new body (UTF-8; '-' reads stdin)")
+    p.add_argument("--label", default="", help="label of the new version")
+    p.add_argument("--title")
+    p.add_argument("--kind", choices=KINDS)
+    p.add_argument("--status", choices=STATUSES)
+    _metadata_options(p)
+
+    p = command("versions", cmd_versions, "list a proposal's versions")
+    p.add_argument("ref", metavar="ID")
+    p.add_argument("--json", action="store_true")
+
+    p = command("tag", cmd_tag, "add or remove tags of a proposal")
+    p.add_argument("ref", metavar="ID")
+    p.add_argument("--add", action="append", default=[], metavar="TAG", help="repeatable")
+    p.add_argument("--remove", action="append", default=[], metavar="TAG", help="repeatable")
+
+    p = command("backup", cmd_backup, "write a verified copy of the library")
+    p.add_argument("dest", metavar="DEST", help="a new file, or a folder to put it in")
+
+    command("check", cmd_check, "check the library's integrity and every version's SHA-256")
+    return parser
+
+
+def _metadata_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--session", help='e.g. "14th NPC, 3rd session"')
+    p.add_argument("--sponsor", action="append", metavar="NAME", help="repeatable; replaces")
+    p.add_argument("--cosigner", action="append", metavar="NAME", help="repeatable; replaces")
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from consult.demo import load_demo
+
+    path = _db_path(args)
+    with Library.open(path, create=True) as lib:
+        if args.demo:
+            if lib.count():
+                raise InvalidInput(
+                    f"The library at {path} already has proposals; the demo goes into a new library"
+                )
+            ids = load_demo(lib)
+            print(f"Created the demo library at {path} ({len(ids)} proposals)")
+        else:
+            print(f"Library ready at {path} ({lib.count()} proposals)")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    body = read_text(args.file) if args.file else ""
+    with _open(args) as lib:
+        proposal = lib.create_proposal(
+            args.title,
+            args.kind,
+            body,
+            status=args.status,
+            sponsors=args.sponsor or (),
+            cosigners=args.cosigner or (),
+            session=args.session or "",
+            tags=args.tag,
+            label=args.label,
+        )
+    print(proposal.id)
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with _open(args) as lib:
+        proposals = lib.list_proposals(
+            tag=args.tag, kind=args.kind, status=args.status, session=args.session, trashed=args.trash
+        )
+    if args.json:
+        _print_json([_proposal_json(p) for p in proposals])
+        return 0
+    if not proposals:
+        print("No proposals match." if (args.tag or args.kind or args.status) else "No proposals.")
+        return 0
+    print(f"{'ID':<10}  {'KIND':<10}  {'STATUS':<9}  {'VER':>3}  {'UPDATED':<16}  TITLE")
+    for p in proposals:
+        tags = f"  [{', '.join(p.tags)}]" if p.tags else ""
+        print(
+            f"{p.id:<10}  {p.kind.value:<10}  {p.status.value:<9}  {p.versions:>3}  "
+            f"{_when(p.updated):<16}  {p.title}{tags}"
+        )
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with _open(args) as lib:
+        proposal_id, number = _parse_ref(lib, args.ref)
+        proposal = lib.get(proposal_id)
+        version = lib.version(proposal_id, number)
+    if args.json:
+        _print_json(_show_json(proposal, version))
+        return 0
+    c = version.content
+    latest = "" if version.number == proposal.version else f" (latest is {proposal.version})"
+    lines = [
+        c.title,
+        f"id {proposal.id} · {c.kind.value} · {c.status.value} · version {version.number} of "
+        f"{proposal.versions}{latest} · {_when(version.info.created)}",
+    ]
+    if version.info.label:
+        lines.append(f"label: {version.info.label}")
+    if c.session:
+        lines.append(f"session: {c.session}")
+    if c.sponsors:
+        lines.append(f"sponsors: {', '.join(c.sponsors)}")
+    if c.cosigners:
+        lines.append(f"co-signers ({len(c.cosigners)}): {', '.join(c.cosigners)}")
+    if proposal.tags:
+        lines.append(f"tags: {', '.join(proposal.tags)}")
+    if c.base:
+        at = f"@{c.base.version}" if c.base.version else ""
+        lines.append(f"base: {c.base.proposal_id}{at}")
+    if proposal.trashed:
+        lines.append(f"in the trash since {_when(proposal.trashed)}")
+    lines.append(f"sha256: {version.info.sha256}")
+    print("\n".join(lines))
+    print()
+    sys.stdout.write(c.body if c.body.endswith("\n") or not c.body else c.body + "\n")
+    return 0
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    changes: dict[str, Any] = {
+        key: getattr(args, key)
+        for key in ("title", "kind", "status", "session")
+        if getattr(args, key) is not None
+    }
+    if args.sponsor is not None:
+        changes["sponsors"] = args.sponsor
+    if args.cosigner is not None:
+        changes["cosigners"] = args.cosigner
+    if args.file is None and not changes:
+        raise InvalidInput("Nothing to save: give --file and/or new metadata (--title, --status …)")
+    if args.file is not None:
+        changes["body"] = read_text(args.file)
+    with _open(args) as lib:
+        proposal_id = lib.resolve(args.ref)
+        result = lib.edit(proposal_id, label=args.label, **changes)
+    if result.created:
+        print(f"Saved version {result.version.number} of {proposal_id}")
+    else:
+        print(f"No changes; {proposal_id} stays at version {result.version.number}")
+    return 0
+
+
+def cmd_versions(args: argparse.Namespace) -> int:
+    with _open(args) as lib:
+        proposal_id = lib.resolve(args.ref)
+        versions = lib.versions(proposal_id)
+    if args.json:
+        _print_json([_version_json(v) for v in versions])
+        return 0
+    print(f"{'N':>3}  {'SAVED':<16}  {'SIZE':>7}  {'CHANGE':>7}  LABEL")
+    for v in versions:
+        print(f"{v.number:>3}  {_when(v.created):<16}  {v.size:>7}  {v.change:>7}  {v.label}")
+    return 0
+
+
+def cmd_tag(args: argparse.Namespace) -> int:
+    if not args.add and not args.remove:
+        raise InvalidInput("Give --add TAG and/or --remove TAG")
+    with _open(args) as lib:
+        proposal_id = lib.resolve(args.ref)
+        current = {t.lower() for t in lib.get(proposal_id).tags}
+        missing = [t for t in args.remove if t.strip().lower() not in current]
+        if args.remove:
+            lib.remove_tags(proposal_id, args.remove)
+        tags = lib.add_tags(proposal_id, args.add) if args.add else lib.get(proposal_id).tags
+    for name in missing:
+        print(f"consult: note: {proposal_id} was not tagged “{name}”", file=sys.stderr)
+    print(", ".join(tags) if tags else "(no tags)")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    with _open(args) as lib:
+        dest = lib.backup(Path(args.dest))
+    print(f"Backup written to {dest} (integrity check passed)")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    with _open(args) as lib:
+        problems, verified = lib.check()
+        proposals = lib.db.execute("SELECT count(*) FROM proposals").fetchone()[0]
+    if problems:
+        for problem in problems:
+            print(f"problem: {problem}")
+        return _fail(f"{len(problems)} problem(s) found in {_db_path(args)}; see above")
+    print(f"ok: {proposals} proposals, {verified} versions read back and verified")
+    return 0
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    given = getattr(args, "db", None)
+    return Path(given).expanduser() if given else default_library_path()
+
+
+def _open(args: argparse.Namespace) -> Library:
+    return Library.open(_db_path(args))
+
+
+def _parse_ref(lib: Library, ref: str) -> tuple[str, int | None]:
+    head, sep, tail = ref.partition("@")
+    number = None
+    if sep:
+        if not tail.isdigit() or int(tail) < 1:
+            raise InvalidInput(f"“{ref}”: the version after @ must be a number from 1")
+        number = int(tail)
+    return lib.resolve(head), number
+
+
+def _when(iso_utc: str) -> str:
+    return clock.local(iso_utc).strftime("%Y-%m-%d %H:%M")
+
+
+def _proposal_json(p: Proposal) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "title": p.title,
+        "kind": p.kind.value,
+        "status": p.status.value,
+        "tags": list(p.tags),
+        "versions": p.versions,
+        "version": p.version,
+        "created": p.created,
+        "updated": p.updated,
+        "session": p.session,
+        "sponsors": list(p.sponsors),
+        "cosigners": list(p.cosigners),
+        "base": p.base.to_json() if p.base else None,
+        "size": p.size,
+        "sha256": p.sha256,
+        "trashed": p.trashed,
+    }
+
+
+def _show_json(p: Proposal, v: Version) -> dict[str, Any]:
+    return {
+        **v.content.metadata_json(),
+        "id": p.id,
+        "tags": list(p.tags),
+        "version": v.number,
+        "versions": p.versions,
+        "latest": p.version,
+        "created": v.info.created,
+        "label": v.info.label,
+        "sha256": v.info.sha256,
+        "size": v.info.size,
+        "updated": p.updated,
+        "trashed": p.trashed,
+        "body": v.content.body,
+    }
+
+
+def _version_json(v: VersionInfo) -> dict[str, Any]:
+    return {
+        "number": v.number,
+        "created": v.created,
+        "utc_offset": v.utc_offset,
+        "label": v.label,
+        "sha256": v.sha256,
+        "size": v.size,
+        "change": v.change,
+        "title": v.title,
+    }
+
+
+def _print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _fail(message: str, status: int = 1) -> int:
+    print(f"consult: {message}", file=sys.stderr)
+    return status
+
+
+def _start_app(args: argparse.Namespace) -> int:
+    try:
+        from ui.app import run
+    except ImportError as e:  # the core installed without the desktop client
+        return _fail(f"the desktop app cannot start: {e}")
+    argv = [sys.argv[0]] + (["--db", str(args.db)] if getattr(args, "db", None) else [])
+    return run(argv)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

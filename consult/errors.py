@@ -1,0 +1,37 @@
+"""Errors a user can act on. Each carries a message fit to show as it is."""
+
+
+class ConsultError(Exception):
+    """Base of every error caused by the user's input or the library's state (not a bug)."""
+
+
+class NotFound(ConsultError):
+    """A proposal, version or tag that does not exist."""
+
+
+class InvalidInput(ConsultError):
+    """A value the user gave that cannot be stored (empty title, unknown kind, NUL bytes …)."""
+
+
+class LibraryError(ConsultError):
+    """The library file cannot be used as asked."""
+
+
+class NotALibrary(LibraryError):
+    """The file is damaged or is not a Consult library."""
+
+
+class NewerLibrary(LibraryError):
+    """The library was written by a newer version of the app; it is left untouched."""
+
+
+class LibraryMissing(LibraryError):
+    """No library exists at the path."""
+
+
+class LibraryBusy(LibraryError):
+    """Another program held the library's write lock for longer than the busy timeout."""
+
+
+class CorruptVersion(LibraryError):
+    """A stored version does not match its SHA-256: its text is never returned."""

@@ -1,0 +1,651 @@
+"""A library of proposals: one SQLite file and the operations a user performs on it.
+
+Every write runs inside `write_txn` (BEGIN IMMEDIATE … COMMIT). Versions are append-only; a
+new one is made only when title, metadata or body changed, and its body is read back and
+checked against its SHA-256 before the transaction commits.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from consult import clock
+from consult import tags as tagging
+from consult.errors import CorruptVersion, InvalidInput, NotFound
+from consult.model import (
+    Base,
+    Content,
+    Draft,
+    Kind,
+    Proposal,
+    Status,
+    Tag,
+    Version,
+    VersionInfo,
+)
+from consult.storage import open_database, write_txn
+from consult.storage.backup import backup_to, quick_check
+from consult.storage.blobs import BlobStore, BodyDamaged
+from consult.storage.connection import translate_error
+
+MAX_TITLE = 500
+MAX_BODY_CHARS = 20_000_000
+_ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford base 32: no i, l, o, u
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What a save did: `created` is False when the content equalled the latest version."""
+
+    version: VersionInfo
+    created: bool
+
+
+class Library:
+    """An open library file. Use as a context manager, or call close()."""
+
+    def __init__(self, db: Database, path: Path) -> None:
+        self.db = db
+        self.path = path
+        self.blobs = BlobStore(db)
+        self._in_batch = False
+
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = False) -> Library:
+        """Open the library at `path` (creating an empty one if `create`)."""
+        path = Path(path)
+        return cls(open_database(path, create=create), path)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def batch(self) -> Iterator[Library]:
+        """Run several operations as one transaction: all of them are kept, or none."""
+        if self._in_batch:
+            yield self
+            return
+        with self._writing():
+            self._in_batch = True
+            try:
+                yield self
+            finally:
+                self._in_batch = False
+
+    @contextmanager
+    def _writing(self) -> Iterator[Database]:
+        if self._in_batch:
+            with self.db.atomic():  # a savepoint: a failed operation leaves the batch clean
+                yield self.db
+            return
+        try:
+            with write_txn(self.db) as db:
+                yield db
+        except BaseException:
+            self.blobs.forget()
+            raise
+
+    # -- proposals ---------------------------------------------------------------------------
+
+    def create_proposal(
+        self,
+        title: str,
+        kind: Kind | str,
+        body: str = "",
+        *,
+        status: Status | str = Status.DRAFT,
+        sponsors: Iterable[str] = (),
+        cosigners: Iterable[str] = (),
+        session: str = "",
+        base: Base | None = None,
+        tags: Iterable[str] = (),
+        label: str = "",
+    ) -> Proposal:
+        """A new proposal with its first version."""
+        content = self._clean(
+            Content(
+                title=title,
+                kind=_enum(Kind, kind, "kind"),
+                status=_enum(Status, status, "status"),
+                body=body,
+                sponsors=tuple(sponsors),
+                cosigners=tuple(cosigners),
+                session=session,
+                base=base,
+            )
+        )
+        created, _ = clock.stamp()
+        with self._writing() as db:
+            proposal_id = self._new_id()
+            db.execute(
+                "INSERT INTO proposals (id, title, kind, status, created, updated, version, "
+                "versions, sha256, size) VALUES (?, ?, ?, ?, ?, ?, 0, 0, '', 0)",
+                [proposal_id, content.title, content.kind, content.status, created, created],
+            )
+            self._append_version(proposal_id, content, label, previous=None)
+            tagging.add(db, proposal_id, list(tags))
+        return self.get(proposal_id)
+
+    def get(self, proposal_id: str) -> Proposal:
+        row = self.db.execute(f"{_PROPOSAL_SELECT} WHERE id = ?", [proposal_id]).fetchone()
+        if row is None:
+            raise NotFound(f"No proposal with id “{proposal_id}”")
+        return self._proposal(row)
+
+    def resolve(self, ref: str) -> str:
+        """The id of the proposal named by `ref`: its id, or an unambiguous prefix of ≥ 4 characters."""
+        ref = ref.strip().lower()
+        if self.db.execute("SELECT 1 FROM proposals WHERE id = ?", [ref]).fetchone():
+            return ref
+        if len(ref) >= 4 and all(ch in _ID_ALPHABET for ch in ref):
+            rows = self.db.execute(
+                "SELECT id FROM proposals WHERE substr(id, 1, ?) = ? LIMIT 6", [len(ref), ref]
+            ).fetchall()
+            if len(rows) == 1:
+                return rows[0][0]
+            if rows:
+                ids = ", ".join(r[0] for r in rows[:5])
+                raise NotFound(f"“{ref}” matches several proposals ({ids}); give more characters")
+        raise NotFound(f"No proposal with id “{ref}”")
+
+    def list_proposals(
+        self,
+        *,
+        tag: str | None = None,
+        kind: Kind | str | None = None,
+        status: Status | str | None = None,
+        session: str | None = None,
+        trashed: bool = False,
+    ) -> list[Proposal]:
+        """Proposals, most recently updated first; `tag` includes the tags below it."""
+        where = ["trashed IS NOT NULL" if trashed else "trashed IS NULL"]
+        params: list[Any] = []
+        if kind is not None:
+            where.append("kind = ?")
+            params.append(_enum(Kind, kind, "kind").value)
+        if status is not None:
+            where.append("status = ?")
+            params.append(_enum(Status, status, "status").value)
+        if session is not None:
+            where.append("session = ?")
+            params.append(session)
+        if tag is not None:
+            found = tagging.find_tag(self.db, tag)
+            if found is None:
+                return []
+            ids = [tag_id for tag_id, _ in tagging.subtree(self.db, found[1])]
+            where.append(
+                f"id IN (SELECT proposal_id FROM proposal_tags WHERE tag_id IN "
+                f"({','.join('?' * len(ids))}))"
+            )
+            params.extend(ids)
+        sql = f"{_PROPOSAL_SELECT} WHERE {' AND '.join(where)} ORDER BY updated DESC, id"
+        return [self._proposal(row) for row in self.db.execute(sql, params)]
+
+    def count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM proposals WHERE trashed IS NULL").fetchone()[0]
+
+    def sessions(self) -> list[str]:
+        rows = self.db.execute(
+            "SELECT DISTINCT session FROM proposals WHERE session != '' ORDER BY session"
+        )
+        return [row[0] for row in rows]
+
+    def trash(self, proposal_id: str) -> None:
+        """Move a proposal to the trash (its versions are kept; `untrash` brings it back)."""
+        self.get(proposal_id)
+        when, _ = clock.stamp()
+        with self._writing() as db:
+            db.execute(
+                "UPDATE proposals SET trashed = ? WHERE id = ? AND trashed IS NULL", [when, proposal_id]
+            )
+
+    def untrash(self, proposal_id: str) -> None:
+        self.get(proposal_id)
+        with self._writing() as db:
+            db.execute("UPDATE proposals SET trashed = NULL WHERE id = ?", [proposal_id])
+
+    # -- versions ----------------------------------------------------------------------------
+
+    def save_version(self, proposal_id: str, content: Content, *, label: str = "") -> SaveResult:
+        """Save `content` as the next version, unless it equals the latest version.
+
+        The proposal's working draft is discarded in the same transaction.
+        """
+        content = self._clean(content, proposal_id)
+        with self._writing() as db:
+            previous = self._latest_row(proposal_id)
+            if previous["trashed"]:
+                raise InvalidInput(f"“{previous['title']}” is in the trash; restore it first")
+            if previous["sha256"] == content.sha256():
+                db.execute("DELETE FROM drafts WHERE proposal_id = ?", [proposal_id])
+                return SaveResult(self._info(previous), created=False)
+            info = self._append_version(proposal_id, content, label, previous)
+            db.execute("DELETE FROM drafts WHERE proposal_id = ?", [proposal_id])
+        return SaveResult(info, created=True)
+
+    def update_metadata(self, proposal_id: str, *, label: str = "", **changes: Any) -> SaveResult:
+        """Change title, kind, status, sponsors, cosigners, session or base (a new version)."""
+        if "body" in changes:
+            raise InvalidInput("update_metadata does not change the body; use edit()")
+        return self.edit(proposal_id, label=label, **changes)
+
+    def edit(self, proposal_id: str, *, label: str = "", **changes: Any) -> SaveResult:
+        """Save the latest version with some fields changed (body, title, status …) as one version."""
+        allowed = {"body", "title", "kind", "status", "sponsors", "cosigners", "session", "base"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise InvalidInput(f"Unknown field(s): {', '.join(sorted(unknown))}")
+        latest = self.version(proposal_id).content
+        if "kind" in changes:
+            changes["kind"] = _enum(Kind, changes["kind"], "kind")
+        if "status" in changes:
+            changes["status"] = _enum(Status, changes["status"], "status")
+        for key in ("sponsors", "cosigners"):
+            if key in changes:
+                changes[key] = tuple(changes[key])
+        return self.save_version(proposal_id, replace(latest, **changes), label=label)
+
+    def restore_version(self, proposal_id: str, number: int, *, label: str | None = None) -> SaveResult:
+        """Make version `number`'s content the latest again, as a new version (history is kept)."""
+        old = self.version(proposal_id, number)
+        text = label if label is not None else f"Restored from version {number}"
+        return self.save_version(proposal_id, old.content, label=text)
+
+    def label_version(self, proposal_id: str, number: int, label: str) -> None:
+        """Set the label of a version (labels are notes on history, not part of the content)."""
+        self._version_row(proposal_id, number)
+        with self._writing() as db:
+            db.execute(
+                "UPDATE versions SET label = ? WHERE proposal_id = ? AND number = ?",
+                [_one_line(label, "label"), proposal_id, number],
+            )
+
+    def versions(self, proposal_id: str) -> list[VersionInfo]:
+        """The history of a proposal, oldest first, ordered by number."""
+        self.get(proposal_id)
+        cursor = self.db.execute(
+            f"{_VERSION_SELECT} WHERE v.proposal_id = ? ORDER BY v.number", [proposal_id]
+        )
+        return [self._info(row) for row in _fetch_rows(cursor)]
+
+    def version(self, proposal_id: str, number: int | None = None) -> Version:
+        """A version (the latest when `number` is None), its text verified against its SHA-256."""
+        row = self._version_row(proposal_id, number)
+        info = self._info(row)
+        try:
+            body = self.blobs.read(row["body"])
+        except BodyDamaged as e:
+            raise self._damaged(info, str(e)) from e
+        content = _content_from_row(row, body)
+        if content.sha256() != info.sha256:
+            raise self._damaged(info, "does not match its SHA-256 checksum")
+        return Version(info, content)
+
+    def verify_all(self) -> Iterator[tuple[VersionInfo, str | None]]:
+        """Every version with None when it reads back intact, else what is wrong with it."""
+        cursor = self.db.execute(f"{_VERSION_SELECT} ORDER BY v.proposal_id, v.number")
+        for row in _fetch_rows(cursor):
+            info = self._info(row)
+            try:
+                self.version(info.proposal_id, info.number)
+            except CorruptVersion as e:
+                yield info, str(e)
+            else:
+                yield info, None
+
+    # -- safety ------------------------------------------------------------------------------
+
+    def backup(self, dest: str | Path) -> Path:
+        """A verified copy of the library at `dest` (a new file, or a new file in a folder)."""
+        return backup_to(self.db.conn, Path(dest))
+
+    def check(self) -> tuple[list[str], int]:
+        """(problems found, versions verified): SQLite's checks, then every version's SHA-256."""
+        problems = quick_check(self.db.conn)
+        verified = 0
+        if problems:
+            return problems, verified
+        for _info, problem in self.verify_all():
+            if problem:
+                problems.append(problem)
+            else:
+                verified += 1
+        return problems, verified
+
+    # -- working drafts ----------------------------------------------------------------------
+
+    def save_draft(self, proposal_id: str, content: Content, based_on: int) -> None:
+        """Journal what is in the editor (replacing the previous draft of this proposal)."""
+        if "\x00" in content.body:
+            content = replace(content, body=content.body.replace("\x00", ""))
+        saved, _ = clock.stamp()
+        with self._writing() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO drafts (proposal_id, based_on, saved, metadata, body) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [proposal_id, based_on, saved, _dumps(content.metadata_json()), content.body],
+            )
+
+    def load_draft(self, proposal_id: str) -> Draft | None:
+        row = self.db.execute(
+            "SELECT proposal_id, based_on, saved, metadata, body FROM drafts WHERE proposal_id = ?",
+            [proposal_id],
+        ).fetchone()
+        return _draft(row) if row else None
+
+    def drafts(self) -> list[Draft]:
+        """Every journaled draft (what to offer back after a crash), oldest first."""
+        rows = self.db.execute(
+            "SELECT proposal_id, based_on, saved, metadata, body FROM drafts ORDER BY saved"
+        )
+        return [_draft(row) for row in rows]
+
+    def discard_draft(self, proposal_id: str) -> None:
+        with self._writing() as db:
+            db.execute("DELETE FROM drafts WHERE proposal_id = ?", [proposal_id])
+
+    # -- tags --------------------------------------------------------------------------------
+
+    def add_tags(self, proposal_id: str, names: Iterable[str]) -> tuple[str, ...]:
+        return self._change_tags(proposal_id, add=list(names))
+
+    def remove_tags(self, proposal_id: str, names: Iterable[str]) -> tuple[str, ...]:
+        return self._change_tags(proposal_id, remove=list(names))
+
+    def set_tags(self, proposal_id: str, names: Iterable[str]) -> tuple[str, ...]:
+        """Give the proposal exactly these tags."""
+        wanted = [tagging.normalize_tag(n) for n in names]
+        current = self.get(proposal_id).tags
+        keep = {n.lower() for n in wanted}
+        return self._change_tags(
+            proposal_id, add=wanted, remove=[n for n in current if n.lower() not in keep]
+        )
+
+    def _change_tags(
+        self, proposal_id: str, add: list[str] = [], remove: list[str] = []  # noqa: B006
+    ) -> tuple[str, ...]:
+        for name in add + remove:
+            tagging.normalize_tag(name)
+        self.get(proposal_id)
+        when, _ = clock.stamp()
+        with self._writing() as db:
+            tagging.remove(db, proposal_id, remove)
+            tagging.add(db, proposal_id, add)
+            db.execute("UPDATE proposals SET updated = ? WHERE id = ?", [when, proposal_id])
+        return tagging.proposal_tags(self.db, proposal_id)
+
+    def tags(self) -> list[Tag]:
+        """All tags with counts, parents before their children."""
+        return tagging.all_tags(self.db)
+
+    def rename_tag(self, old: str, new: str) -> str:
+        with self._writing() as db:
+            return tagging.rename(db, old, new)
+
+    def merge_tags(self, sources: Iterable[str], target: str) -> str:
+        with self._writing() as db:
+            return tagging.merge(db, list(sources), target)
+
+    def delete_tag(self, name: str) -> None:
+        with self._writing() as db:
+            tagging.delete(db, name)
+
+    def set_tag_color(self, name: str, color: str | None) -> None:
+        with self._writing() as db:
+            tagging.set_color(db, name, color)
+
+    # -- internals ---------------------------------------------------------------------------
+
+    def _append_version(
+        self, proposal_id: str, content: Content, label: str, previous: _Row | None
+    ) -> VersionInfo:
+        prev_body = self.blobs.read(previous["body"]) if previous is not None else ""
+        body_sha = self.blobs.put(content.body, previous["body"] if previous is not None else None)
+        number = previous["number"] + 1 if previous is not None else 1
+        created, offset = clock.stamp()
+        meta = content.metadata_json()
+        sha = content.sha256()
+        self.db.execute(
+            "INSERT INTO versions (proposal_id, number, created, utc_offset, label, sha256, body, "
+            "size, change, title, kind, status, sponsors, cosigners, session, base) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                proposal_id, number, created, offset, _one_line(label, "label"), sha, body_sha,
+                len(content.body), _change_size(prev_body, content.body), content.title,
+                content.kind.value, content.status.value, _dumps(meta["sponsors"]),
+                _dumps(meta["cosigners"]), content.session, _dumps(meta["base"]),
+            ],
+        )  # fmt: skip
+        self.db.execute(
+            "UPDATE proposals SET title = ?, kind = ?, status = ?, sponsors = ?, cosigners = ?, "
+            "session = ?, base = ?, updated = ?, version = ?, versions = versions + 1, "
+            "sha256 = ?, size = ? WHERE id = ?",
+            [
+                content.title, content.kind.value, content.status.value, _dumps(meta["sponsors"]),
+                _dumps(meta["cosigners"]), content.session, _dumps(meta["base"]), created, number,
+                sha, len(content.body), proposal_id,
+            ],
+        )  # fmt: skip
+        # Read back what was written, inside the transaction, before anyone relies on it.
+        if self.version(proposal_id, number).content != content:
+            raise CorruptVersion("The saved version did not read back identically; nothing was saved")
+        return self._info(self._version_row(proposal_id, number))
+
+    def _clean(self, content: Content, proposal_id: str | None = None) -> Content:
+        title = " ".join(str(content.title).split())
+        if not title:
+            raise InvalidInput("A proposal needs a title")
+        if len(title) > MAX_TITLE:
+            raise InvalidInput(f"Titles are at most {MAX_TITLE} characters")
+        body = content.body.replace("\r\n", "\n").replace("\r", "\n")
+        if "\x00" in body:
+            raise InvalidInput("The text contains NUL bytes (\\x00); it is not plain text")
+        if len(body) > MAX_BODY_CHARS:
+            raise InvalidInput(f"The text is longer than {MAX_BODY_CHARS:,} characters")
+        base = content.base
+        if base is not None:
+            if base.proposal_id == proposal_id:
+                raise InvalidInput("A proposal cannot be its own base text")
+            self.get(base.proposal_id)
+            if base.version is not None:
+                self._version_row(base.proposal_id, base.version)
+        return Content(
+            title=title,
+            kind=_enum(Kind, content.kind, "kind"),
+            status=_enum(Status, content.status, "status"),
+            body=body,
+            sponsors=_names(content.sponsors),
+            cosigners=_names(content.cosigners),
+            session=_one_line(content.session, "session"),
+            base=base,
+        )
+
+    def _new_id(self) -> str:
+        while True:
+            candidate = "".join(secrets.choice(_ID_ALPHABET) for _ in range(10))
+            if not self.db.execute("SELECT 1 FROM proposals WHERE id = ?", [candidate]).fetchone():
+                return candidate
+
+    def _latest_row(self, proposal_id: str) -> _Row:
+        row = _fetch_row(
+            self.db.execute(f"{_VERSION_SELECT} WHERE p.id = ? AND v.number = p.version", [proposal_id])
+        )
+        if row is None:
+            raise NotFound(f"No proposal with id “{proposal_id}”")
+        return row
+
+    def _version_row(self, proposal_id: str, number: int | None) -> _Row:
+        if number is None:
+            number = self.get(proposal_id).version
+        row = _fetch_row(
+            self.db.execute(
+                f"{_VERSION_SELECT} WHERE v.proposal_id = ? AND v.number = ?", [proposal_id, number]
+            )
+        )
+        if row is None:
+            self.get(proposal_id)
+            raise NotFound(f"Proposal {proposal_id} has no version {number}")
+        return row
+
+    def _info(self, row: _Row) -> VersionInfo:
+        return VersionInfo(
+            proposal_id=row["proposal_id"],
+            number=row["number"],
+            created=row["created"],
+            utc_offset=row["utc_offset"],
+            label=row["label"],
+            sha256=row["sha256"],
+            size=row["size"],
+            change=row["change"],
+            title=row["title"],
+        )
+
+    def _proposal(self, row: tuple) -> Proposal:
+        r = dict(zip(_PROPOSAL_COLUMNS, row, strict=True))
+        return Proposal(
+            id=r["id"],
+            title=r["title"],
+            kind=Kind(r["kind"]),
+            status=Status(r["status"]),
+            sponsors=tuple(json.loads(r["sponsors"])),
+            cosigners=tuple(json.loads(r["cosigners"])),
+            session=r["session"],
+            base=Base.from_json(json.loads(r["base"]) if r["base"] else None),
+            tags=tuple(r["tag_names"].split("\x1f")) if r["tag_names"] else (),
+            created=r["created"],
+            updated=r["updated"],
+            version=r["version"],
+            versions=r["versions"],
+            sha256=r["sha256"],
+            size=r["size"],
+            trashed=r["trashed"],
+        )
+
+    def _damaged(self, info: VersionInfo, what: str) -> CorruptVersion:
+        return CorruptVersion(
+            f"Version {info.number} of “{info.title}” (id {info.proposal_id}) is damaged: its "
+            f"stored text {what}. Its text is not shown; restore the library from a backup"
+        )
+
+
+_PROPOSAL_COLUMNS = (
+    "id", "title", "kind", "status", "sponsors", "cosigners", "session", "base", "created",
+    "updated", "version", "versions", "sha256", "size", "trashed", "tag_names",
+)  # fmt: skip
+_PROPOSAL_SELECT = (
+    "SELECT id, title, kind, status, sponsors, cosigners, session, base, created, updated, "
+    "version, versions, sha256, size, trashed, "
+    "(SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM proposal_tags pt "
+    "JOIN tags t ON t.id = pt.tag_id WHERE pt.proposal_id = proposals.id "
+    "ORDER BY t.name COLLATE NOCASE)) FROM proposals"
+)
+_VERSION_SELECT = (
+    "SELECT v.proposal_id, v.number, v.created, v.utc_offset, v.label, v.sha256, v.body, v.size, "
+    "v.change, v.title, v.kind, v.status, v.sponsors, v.cosigners, v.session, v.base, p.trashed "
+    "FROM versions v JOIN proposals p ON p.id = v.proposal_id"
+)
+
+
+_Row = dict[str, Any]
+
+
+def _fetch_rows(cursor: sqlite3.Cursor) -> list[_Row]:
+    """Rows as dicts (the connection keeps the plain tuples sqlite-utils expects)."""
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _fetch_row(cursor: sqlite3.Cursor) -> _Row | None:
+    rows = _fetch_rows(cursor)
+    return rows[0] if rows else None
+
+
+def _content_from_row(row: Any, body: str) -> Content:
+    return Content(
+        title=row["title"],
+        kind=Kind(row["kind"]),
+        status=Status(row["status"]),
+        body=body,
+        sponsors=tuple(json.loads(row["sponsors"])),
+        cosigners=tuple(json.loads(row["cosigners"])),
+        session=row["session"],
+        base=Base.from_json(json.loads(row["base"]) if row["base"] else None),
+    )
+
+
+def _draft(row: tuple) -> Draft:
+    proposal_id, based_on, saved, metadata, body = row
+    meta = json.loads(metadata)
+    content = Content(
+        title=meta.get("title", ""),
+        kind=_enum(Kind, meta.get("kind", "note"), "kind"),
+        status=_enum(Status, meta.get("status", "draft"), "status"),
+        body=body,
+        sponsors=tuple(meta.get("sponsors", ())),
+        cosigners=tuple(meta.get("cosigners", ())),
+        session=meta.get("session", ""),
+        base=Base.from_json(meta.get("base")),
+    )
+    return Draft(proposal_id=proposal_id, content=content, saved=saved, based_on=based_on)
+
+
+def _enum(cls: Any, value: Any, what: str) -> Any:
+    try:
+        return cls(value)
+    except ValueError:
+        choices = ", ".join(member.value for member in cls)
+        raise InvalidInput(f"“{value}” is not a {what}; choose one of: {choices}") from None
+
+
+def _names(names: Iterable[str]) -> tuple[str, ...]:
+    """Names trimmed, empty ones dropped, duplicates removed (first kept)."""
+    seen: dict[str, None] = {}
+    for name in names:
+        clean = _one_line(name, "name")
+        if clean:
+            seen.setdefault(clean, None)
+    return tuple(seen)
+
+
+def _one_line(text: str, what: str) -> str:
+    clean = " ".join(str(text).split())
+    if "\x00" in clean:
+        raise InvalidInput(f"The {what} contains NUL bytes")
+    return clean
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _change_size(old: str, new: str) -> int:
+    """Characters in the stretch between the common prefix and the common suffix."""
+    if old == new:
+        return 0
+    limit = min(len(old), len(new))
+    start = 0
+    while start < limit and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < limit - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    return max(len(old), len(new)) - start - end
+
+
+__all__ = ["Library", "SaveResult", "translate_error"]

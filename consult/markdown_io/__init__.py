@@ -1,0 +1,1 @@
+"""Markdown in and out: front matter, text files."""

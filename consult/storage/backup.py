@@ -1,0 +1,67 @@
+"""Copies of a library made through SQLite's backup API, and integrity checks.
+
+A live library is never copied byte by byte (that can tear a page or miss the WAL).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from consult.errors import LibraryError
+
+
+def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
+    """Write a consistent copy of the open library to `dest` (a new file) and verify it.
+
+    If `dest` is an existing folder, the copy is named `consult-backup-<UTC time>.consult` in
+    it. An existing file is never overwritten. The copy is written under a temporary name,
+    checked with `integrity_check`, then renamed into place.
+    """
+    from consult import clock
+
+    dest = Path(dest)
+    if dest.is_dir():
+        stamp = clock.stamp()[0].replace(":", "").replace("-", "")[:15]
+        dest = dest / f"consult-backup-{stamp}.consult"
+    if dest.exists():
+        raise LibraryError(f"{dest} already exists; choose a new name (backups never overwrite)")
+    if not dest.parent.is_dir():
+        raise LibraryError(f"Folder {dest.parent} does not exist")
+    fd, tmp_name = tempfile.mkstemp(prefix=".consult-backup-", suffix=".tmp", dir=dest.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        target = sqlite3.connect(tmp_name)
+        try:
+            conn.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")
+            result = target.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            target.close()
+        if result != "ok":
+            raise LibraryError(f"The backup failed its integrity check ({result}); nothing was kept")
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, dest)
+    except sqlite3.Error as e:
+        raise LibraryError(f"Could not write the backup to {dest}: {e}") from e
+    except OSError as e:
+        raise LibraryError(f"Could not write the backup to {dest}: {e.strerror or e}") from e
+    finally:
+        tmp.unlink(missing_ok=True)
+    return dest
+
+
+def quick_check(conn: sqlite3.Connection) -> list[str]:
+    """Problems `PRAGMA quick_check` and `foreign_key_check` find; empty when all is well."""
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+        problems = [] if rows == ["ok"] else rows
+        for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check").fetchall():
+            problems.append(f"{table} row {rowid} points to a missing {parent} row")
+    except sqlite3.DatabaseError as e:
+        problems = [f"the file cannot be checked: {e}"]
+    return problems

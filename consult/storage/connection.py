@@ -1,0 +1,138 @@
+"""Opening a library file, its pragmas, and the one write path.
+
+Every write goes through `write_txn`, which begins IMMEDIATE (so the busy timeout applies
+to taking the write lock, see RELIABILITY.md, "the busy-handler trap") and commits once.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from consult.errors import LibraryBusy, LibraryError, LibraryMissing, NewerLibrary, NotALibrary
+
+APPLICATION_ID = 0x436F6E53  # "ConS" in the SQLite header: this file is a Consult library
+BUSY_TIMEOUT_MS = 5000
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def open_database(path: str | Path, *, create: bool = False) -> Database:
+    """Open (or with `create`, create) the library at `path`, migrated to this app's schema.
+
+    Raises LibraryMissing, NotALibrary or NewerLibrary with a message for the user; a file
+    that is refused is not written to.
+    """
+    from consult.storage.migrations import SCHEMA_VERSION, migrate
+
+    path = Path(path)
+    if path.is_dir():
+        raise NotALibrary(f"{path} is a folder, not a Consult library")
+    exists = path.exists() and path.stat().st_size > 0
+    if not exists and not create:
+        raise LibraryMissing(f"No library at {path}; create one with 'consult init'")
+    if exists:
+        _check_header(path)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+
+    conn = sqlite3.connect(
+        str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+    )
+    try:
+        app_id, user_version, tables = _identify(conn, path)
+        if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables):
+            raise NotALibrary(f"{path} is a SQLite database of another application, not a Consult library")
+        if user_version > SCHEMA_VERSION:
+            raise NewerLibrary(
+                f"{path} was created by a newer version of Consult (schema {user_version}; "
+                f"this version knows schema {SCHEMA_VERSION}); update the app to open it"
+            )
+        _set_pragmas(conn, path)
+        db = Database(conn, execute_plugins=False)
+        migrate(db)
+    except BaseException:
+        conn.close()
+        raise
+    return db
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as f:
+            header = f.read(len(SQLITE_HEADER))
+    except OSError as e:
+        raise LibraryError(f"Cannot read {path}: {e.strerror or e}") from e
+    if header != SQLITE_HEADER:
+        raise NotALibrary(f"{path} is damaged or is not a Consult library")
+
+
+def _identify(conn: sqlite3.Connection, path: Path) -> tuple[int, int, int]:
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        user_version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.DatabaseError as e:
+        raise NotALibrary(f"{path} is damaged or is not a Consult library ({e})") from e
+    return app_id, user_version, tables
+
+
+def _set_pragmas(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode != "wal":
+            raise LibraryError(f"Cannot use write-ahead logging for {path} (journal mode {mode})")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if sys.platform == "darwin":
+            conn.execute("PRAGMA fullfsync = ON")
+    except sqlite3.OperationalError as e:
+        raise translate_error(e, path) from e
+
+
+def translate_error(error: sqlite3.Error, path: str | Path | None = None) -> LibraryError:
+    """Turn a SQLite error into a message a user can act on."""
+    text = str(error)
+    where = f" ({path})" if path else ""
+    if "locked" in text or "busy" in text:
+        return LibraryBusy(
+            f"The library is busy: another program kept it locked for more than "
+            f"{BUSY_TIMEOUT_MS // 1000} s{where}; nothing was changed, try again"
+        )
+    if "disk is full" in text or "database or disk is full" in text:
+        return LibraryError(f"The disk is full{where}; nothing was changed, free space and retry")
+    if "readonly" in text or "read-only" in text:
+        return LibraryError(f"The library is read-only{where}; nothing was changed")
+    if "malformed" in text or "not a database" in text:
+        return NotALibrary(f"The library is damaged{where}: {text}")
+    return LibraryError(f"The library could not be written{where}: {text}")
+
+
+@contextmanager
+def write_txn(db: Database) -> Iterator[Database]:
+    """The one write path: BEGIN IMMEDIATE, the caller's writes, one COMMIT.
+
+    sqlite-utils calls made inside nest as savepoints. On any exception everything is
+    rolled back and the exception propagates (SQLite errors as LibraryError).
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        raise RuntimeError("write_txn cannot be nested")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as e:
+        raise translate_error(e) from e
+    try:
+        yield db
+        conn.execute("COMMIT")
+    except BaseException as e:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        if isinstance(e, sqlite3.OperationalError):
+            raise translate_error(e) from e
+        raise

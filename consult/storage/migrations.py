@@ -1,0 +1,102 @@
+"""The library's schema, changed only through these numbered migrations.
+
+`PRAGMA user_version` holds the number of migrations applied, so that a library written by a
+newer app (a larger number) is recognised and refused before anything is written.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from consult.storage.connection import APPLICATION_ID, write_txn
+
+migrations = Migrations("consult")
+
+
+@migrations(name="0001_initial")
+def initial(db: Database) -> None:
+    statements = [
+        # Version bodies, addressed by the SHA-256 of their UTF-8 bytes: zstd, either whole
+        # (base NULL) or a delta against the body `base` (used as a raw-content dictionary).
+        """CREATE TABLE blobs (
+            sha256 TEXT PRIMARY KEY,
+            base TEXT REFERENCES blobs(sha256),
+            depth INTEGER NOT NULL CHECK (depth >= 0),
+            size INTEGER NOT NULL,
+            data BLOB NOT NULL
+        )""",
+        """CREATE TABLE proposals (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            status TEXT NOT NULL,
+            sponsors TEXT NOT NULL DEFAULT '[]',
+            cosigners TEXT NOT NULL DEFAULT '[]',
+            session TEXT NOT NULL DEFAULT '',
+            base TEXT,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            versions INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            trashed TEXT
+        )""",
+        """CREATE TABLE versions (
+            id INTEGER PRIMARY KEY,
+            proposal_id TEXT NOT NULL REFERENCES proposals(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL CHECK (number >= 1),
+            created TEXT NOT NULL,
+            utc_offset INTEGER NOT NULL,
+            label TEXT NOT NULL DEFAULT '',
+            sha256 TEXT NOT NULL,
+            body TEXT NOT NULL REFERENCES blobs(sha256),
+            size INTEGER NOT NULL,
+            change INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            status TEXT NOT NULL,
+            sponsors TEXT NOT NULL,
+            cosigners TEXT NOT NULL,
+            session TEXT NOT NULL,
+            base TEXT,
+            UNIQUE (proposal_id, number)
+        )""",
+        """CREATE TABLE tags (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            color TEXT
+        )""",
+        """CREATE TABLE proposal_tags (
+            proposal_id TEXT NOT NULL REFERENCES proposals(id) ON DELETE CASCADE,
+            tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            PRIMARY KEY (proposal_id, tag_id)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX proposal_tags_by_tag ON proposal_tags(tag_id)",
+        # The working draft journal: at most one per proposal, replaced as the user types.
+        """CREATE TABLE drafts (
+            proposal_id TEXT PRIMARY KEY REFERENCES proposals(id) ON DELETE CASCADE,
+            based_on INTEGER NOT NULL,
+            saved TEXT NOT NULL,
+            metadata TEXT NOT NULL,
+            body TEXT NOT NULL
+        )""",
+        "CREATE INDEX proposals_by_updated ON proposals(updated)",
+    ]
+    for sql in statements:
+        db.execute(sql)
+
+
+SCHEMA_VERSION = len(migrations._migrations)
+
+
+def migrate(db: Database) -> None:
+    """Apply pending migrations in one IMMEDIATE transaction with the schema number."""
+    if not migrations.pending(db):
+        return
+    with write_txn(db):
+        # apply() looks again inside the transaction, so two processes never both migrate.
+        migrations.apply(db)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")

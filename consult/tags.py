@@ -1,0 +1,182 @@
+"""Tags: names with an optional colour, nested with "/" (`AI/copyright` sits under `AI`).
+
+Functions here take a Database and must run inside the caller's write transaction when they
+write. Names are unique regardless of case; the first spelling is kept.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from sqlite_utils import Database
+
+from consult.errors import InvalidInput, NotFound
+from consult.model import Tag
+
+MAX_TAG_LENGTH = 100
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def normalize_tag(name: str) -> str:
+    """`" AI / copyright "` → `"AI/copyright"`; raises InvalidInput for names that cannot be tags."""
+    parts = [" ".join(part.split()) for part in str(name).split("/")]
+    if not any(parts) or any(not part for part in parts):
+        raise InvalidInput(f"“{name}” is not a tag name: use words separated by “/”, e.g. AI/copyright")
+    joined = "/".join(parts)
+    if any(unicodedata.category(ch).startswith("C") for ch in joined) or "," in joined:
+        raise InvalidInput(f"“{name}” is not a tag name: commas and control characters are not allowed")
+    if len(joined) > MAX_TAG_LENGTH:
+        raise InvalidInput(f"Tag names are at most {MAX_TAG_LENGTH} characters")
+    return joined
+
+
+def normalize_color(color: str | None) -> str | None:
+    if color is None or color == "":
+        return None
+    if not _COLOR.match(color):
+        raise InvalidInput(f"“{color}” is not a colour: use #rrggbb, e.g. #3a7bd5")
+    return color.lower()
+
+
+def find_tag(db: Database, name: str) -> tuple[int, str] | None:
+    """(id, stored spelling) of the tag with this name, in any case."""
+    row = db.execute("SELECT id, name FROM tags WHERE name = ?", [normalize_tag(name)]).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def require_tag(db: Database, name: str) -> tuple[int, str]:
+    found = find_tag(db, name)
+    if found is None:
+        raise NotFound(f"No tag named “{name}”")
+    return found
+
+
+def ensure_tag(db: Database, name: str) -> int:
+    """The id of the tag `name`, creating it and its parents as needed (keeps stored spellings)."""
+    spelled = ""
+    tag_id = 0
+    for part in normalize_tag(name).split("/"):
+        spelled = f"{spelled}/{part}" if spelled else part
+        found = find_tag(db, spelled)
+        if found:
+            tag_id, spelled = found
+        else:
+            tag_id = db.execute("INSERT INTO tags (name) VALUES (?)", [spelled]).lastrowid
+    return tag_id
+
+
+def subtree(db: Database, name: str) -> list[tuple[int, str]]:
+    """The tag and every tag below it, as (id, name)."""
+    return [
+        (row[0], row[1])
+        for row in db.execute(
+            "SELECT id, name FROM tags WHERE name = ? OR substr(name, 1, length(?) + 1) = ? || '/' "
+            "ORDER BY length(name)",
+            [name, name, name],
+        )
+    ]
+
+
+def proposal_tags(db: Database, proposal_id: str) -> tuple[str, ...]:
+    rows = db.execute(
+        "SELECT t.name FROM proposal_tags pt JOIN tags t ON t.id = pt.tag_id "
+        "WHERE pt.proposal_id = ? ORDER BY t.name COLLATE NOCASE",
+        [proposal_id],
+    )
+    return tuple(row[0] for row in rows)
+
+
+def add(db: Database, proposal_id: str, names: list[str]) -> None:
+    for name in names:
+        db.execute(
+            "INSERT OR IGNORE INTO proposal_tags (proposal_id, tag_id) VALUES (?, ?)",
+            [proposal_id, ensure_tag(db, name)],
+        )
+
+
+def remove(db: Database, proposal_id: str, names: list[str]) -> None:
+    for name in names:
+        found = find_tag(db, name)
+        if found:
+            db.execute(
+                "DELETE FROM proposal_tags WHERE proposal_id = ? AND tag_id = ?",
+                [proposal_id, found[0]],
+            )
+
+
+def rename(db: Database, old: str, new: str) -> str:
+    """Rename a tag and everything below it; returns the new name."""
+    _old_id, old_name = require_tag(db, old)
+    new_name = normalize_tag(new)
+    if new_name == old_name:
+        return new_name
+    if new_name.lower().startswith(old_name.lower() + "/"):
+        raise InvalidInput(f"“{old_name}” cannot be moved under itself")
+    moving = subtree(db, old_name)
+    moving_ids = {tag_id for tag_id, _ in moving}
+    for _tag_id, name in moving:
+        target = new_name + name[len(old_name) :]
+        clash = find_tag(db, target)
+        if clash and clash[0] not in moving_ids:
+            raise InvalidInput(
+                f"A tag named “{clash[1]}” already exists; merge “{old_name}” into it instead"
+            )
+    for tag_id, name in moving:
+        db.execute("UPDATE tags SET name = ? WHERE id = ?", [new_name + name[len(old_name) :], tag_id])
+    if "/" in new_name:
+        ensure_tag(db, new_name.rpartition("/")[0])
+    return new_name
+
+
+def merge(db: Database, sources: list[str], target: str) -> str:
+    """Give every proposal tagged with a source (or below it) the target instead; sources go."""
+    target_name = normalize_tag(target)
+    for source in sources:
+        _source_id, source_name = require_tag(db, source)
+        if source_name.lower() == target_name.lower():
+            continue
+        if target_name.lower().startswith(source_name.lower() + "/"):
+            raise InvalidInput(f"“{source_name}” cannot be merged into a tag below it")
+        for tag_id, name in reversed(subtree(db, source_name)):
+            into = ensure_tag(db, target_name + name[len(source_name) :])
+            db.execute(
+                "INSERT OR IGNORE INTO proposal_tags (proposal_id, tag_id) "
+                "SELECT proposal_id, ? FROM proposal_tags WHERE tag_id = ?",
+                [into, tag_id],
+            )
+            db.execute(
+                "UPDATE tags SET color = (SELECT color FROM tags WHERE id = ?) "
+                "WHERE id = ? AND color IS NULL",
+                [tag_id, into],
+            )
+            db.execute("DELETE FROM tags WHERE id = ?", [tag_id])
+    found = find_tag(db, target_name)
+    return found[1] if found else target_name
+
+
+def delete(db: Database, name: str) -> None:
+    """Remove a tag and those below it from every proposal."""
+    _tag_id, stored = require_tag(db, name)
+    for tag_id, _ in subtree(db, stored):
+        db.execute("DELETE FROM tags WHERE id = ?", [tag_id])
+
+
+def set_color(db: Database, name: str, color: str | None) -> None:
+    tag_id, _ = require_tag(db, name)
+    db.execute("UPDATE tags SET color = ? WHERE id = ?", [normalize_color(color), tag_id])
+
+
+def all_tags(db: Database) -> list[Tag]:
+    """Every tag with its counts over proposals not in the trash, parents before children."""
+    rows = db.execute(
+        """SELECT t.name, t.color,
+               (SELECT count(*) FROM proposal_tags pt JOIN proposals p ON p.id = pt.proposal_id
+                WHERE pt.tag_id = t.id AND p.trashed IS NULL),
+               (SELECT count(DISTINCT pt.proposal_id) FROM proposal_tags pt
+                JOIN tags c ON c.id = pt.tag_id JOIN proposals p ON p.id = pt.proposal_id
+                WHERE p.trashed IS NULL
+                  AND (c.id = t.id OR substr(c.name, 1, length(t.name) + 1) = t.name || '/'))
+           FROM tags t ORDER BY t.name COLLATE NOCASE"""
+    )
+    return [Tag(name=r[0], color=r[1], own_count=r[2], count=r[3]) for r in rows]
