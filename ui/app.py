@@ -1,0 +1,56 @@
+"""Starting the desktop app: the QApplication, the library to open, the main window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from consult.errors import ConsultError
+from consult.library import Library
+from consult.paths import APP_NAME, default_library_path
+
+
+def open_or_create(path: Path) -> Library:
+    """Open the library at `path`; on first run (no file yet) create it with the demo proposals."""
+    from consult.demo import load_demo
+
+    first_run = not path.exists() or path.stat().st_size == 0
+    library = Library.open(path, create=first_run)
+    if first_run and library.count() == 0:
+        try:
+            load_demo(library)
+        except BaseException:
+            library.close()
+            raise
+    return library
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv if argv is None else argv)
+    parser = argparse.ArgumentParser(prog="consult", add_help=True)
+    parser.add_argument("--db", metavar="PATH", help="the library file to open")
+    args, qt_args = parser.parse_known_args(argv[1:])
+
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    app = QApplication.instance() or QApplication([argv[0], *qt_args])
+    path = Path(args.db).expanduser() if args.db else default_library_path()
+    try:
+        library = open_or_create(path)
+    except ConsultError as e:
+        QMessageBox.critical(None, QCoreApplication.translate("app", "Cannot open the library"), str(e))
+        return 1
+
+    from ui.main_window import MainWindow
+
+    window = MainWindow(library)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        library.close()
