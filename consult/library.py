@@ -639,13 +639,23 @@ def _change_size(old: str, new: str) -> int:
     if old == new:
         return 0
     limit = min(len(old), len(new))
-    start = 0
-    while start < limit and old[start] == new[start]:
-        start += 1
-    end = 0
-    while end < limit - start and old[-1 - end] == new[-1 - end]:
-        end += 1
+    start = _common_length(old, new, limit, lambda n: old[:n] == new[:n])
+    end = _common_length(
+        old, new, limit - start, lambda n: old[len(old) - n :] == new[len(new) - n :]
+    )
     return max(len(old), len(new)) - start - end
+
+
+def _common_length(old: str, new: str, limit: int, same: Any) -> int:
+    """The largest n ≤ limit with same(n), by bisection (slice compares run in C)."""
+    low, high = 0, limit
+    while low < high:
+        mid = (low + high + 1) // 2
+        if same(mid):
+            low = mid
+        else:
+            high = mid - 1
+    return low
 
 
 __all__ = ["Library", "SaveResult", "translate_error"]
