@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from consult.library import Library  # noqa: E402
+from consult.library import Library
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_BYTES = 100 * 1024
@@ -45,7 +45,11 @@ def small_edits(text: str, rng: random.Random) -> str:
         pos = rng.randrange(len(text))
         op = rng.choice(("insert", "delete", "replace"))
         if op == "insert":
-            text = text[:pos] + rng.choice(["，并依法公开", " and the Register", "（新增）"]) + text[pos:]
+            text = (
+                text[:pos]
+                + rng.choice(["，并依法公开", " and the Register", "（新增）"])
+                + text[pos:]
+            )
         elif op == "delete":
             text = text[:pos] + text[pos + rng.randint(1, 12) :]
         else:
@@ -101,8 +105,12 @@ def run(corpus: Path, name: str, versions: int) -> bool:
     ratio = size / raw * 100
     save, read = statistics.median(save_ms), statistics.median(read_ms)
     ok = ratio <= 3 and save <= 20 and read <= 5
-    print(f"{name}: {versions} versions of {len(text):,} characters ({raw // versions:,} bytes each)")
-    print(f"  library size   {size / 1024:9.1f} KB = {ratio:5.2f} % of {raw / 1024:,.0f} KB raw   (target ≤ 3 %)")
+    print(
+        f"{name}: {versions} versions of {len(text):,} characters ({raw // versions:,} bytes each)"
+    )
+    print(
+        f"  library size   {size / 1024:9.1f} KB = {ratio:5.2f} % of {raw / 1024:,.0f} KB raw   (target ≤ 3 %)"
+    )
     print(f"  save, median   {save:9.2f} ms   reference plain insert {ref_save:.2f} ms   "
           f"ratio {save / ref_save:.2f}   (target ≤ 20 ms)")  # fmt: skip
     print(f"  read, median   {read:9.2f} ms   worst {max(read_ms):.2f} ms   (target ≤ 5 ms)")

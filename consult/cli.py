@@ -162,7 +162,11 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     with _open(args) as lib:
         proposals = lib.list_proposals(
-            tag=args.tag, kind=args.kind, status=args.status, session=args.session, trashed=args.trash
+            tag=args.tag,
+            kind=args.kind,
+            status=args.status,
+            session=args.session,
+            trashed=args.trash,
         )
     if args.json:
         _print_json([_proposal_json(p) for p in proposals])
@@ -192,8 +196,10 @@ def cmd_show(args: argparse.Namespace) -> int:
     latest = "" if version.number == proposal.version else f" (latest is {proposal.version})"
     lines = [
         c.title,
-        f"id {proposal.id} · {c.kind.value} · {c.status.value} · version {version.number} of "
-        f"{proposal.versions}{latest} · {_when(version.info.created)}",
+        (
+            f"id {proposal.id} · {c.kind.value} · {c.status.value} · version {version.number} of "
+            f"{proposal.versions}{latest} · {_when(version.info.created)}"
+        ),
     ]
     if version.info.label:
         lines.append(f"label: {version.info.label}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 _pinned: datetime | None = None
 
@@ -13,7 +13,7 @@ def now() -> datetime:
     """The current time, timezone-aware, in the machine's local zone."""
     if _pinned is not None:
         return _pinned
-    return datetime.now(timezone.utc).astimezone()
+    return datetime.now(UTC).astimezone()
 
 
 @contextmanager
@@ -32,7 +32,7 @@ def stamp(moment: datetime | None = None) -> tuple[str, int]:
     moment = moment or now()
     offset = moment.utcoffset()
     minutes = int(offset.total_seconds() // 60) if offset is not None else 0
-    utc = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    utc = moment.astimezone(UTC).replace(tzinfo=None)
     return utc.isoformat(timespec="microseconds") + "Z", minutes
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import secrets
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -212,7 +212,8 @@ class Library:
         when, _ = clock.stamp()
         with self._writing() as db:
             db.execute(
-                "UPDATE proposals SET trashed = ? WHERE id = ? AND trashed IS NULL", [when, proposal_id]
+                "UPDATE proposals SET trashed = ? WHERE id = ? AND trashed IS NULL",
+                [when, proposal_id],
             )
 
     def untrash(self, proposal_id: str) -> None:
@@ -261,7 +262,9 @@ class Library:
                 changes[key] = tuple(changes[key])
         return self.save_version(proposal_id, replace(latest, **changes), label=label)
 
-    def restore_version(self, proposal_id: str, number: int, *, label: str | None = None) -> SaveResult:
+    def restore_version(
+        self, proposal_id: str, number: int, *, label: str | None = None
+    ) -> SaveResult:
         """Make version `number`'s content the latest again, as a new version (history is kept)."""
         old = self.version(proposal_id, number)
         text = label if label is not None else f"Restored from version {number}"
@@ -378,15 +381,18 @@ class Library:
         )
 
     def _change_tags(
-        self, proposal_id: str, add: list[str] = [], remove: list[str] = []  # noqa: B006
+        self,
+        proposal_id: str,
+        add: Sequence[str] = (),
+        remove: Sequence[str] = (),
     ) -> tuple[str, ...]:
-        for name in add + remove:
+        for name in [*add, *remove]:
             tagging.normalize_tag(name)
         self.get(proposal_id)
         when, _ = clock.stamp()
         with self._writing() as db:
-            tagging.remove(db, proposal_id, remove)
-            tagging.add(db, proposal_id, add)
+            tagging.remove(db, proposal_id, list(remove))
+            tagging.add(db, proposal_id, list(add))
             db.execute("UPDATE proposals SET updated = ? WHERE id = ?", [when, proposal_id])
         return tagging.proposal_tags(self.db, proposal_id)
 
@@ -444,11 +450,13 @@ class Library:
         )  # fmt: skip
         # Read back what was written, inside the transaction, before anyone relies on it.
         if self.version(proposal_id, number).content != content:
-            raise CorruptVersion("The saved version did not read back identically; nothing was saved")
+            raise CorruptVersion(
+                "The saved version did not read back identically; nothing was saved"
+            )
         return self._info(self._version_row(proposal_id, number))
 
     def _clean(self, content: Content, proposal_id: str | None = None) -> Content:
-        title = " ".join(str(content.title).split())
+        title = _one_line(content.title, "title")
         if not title:
             raise InvalidInput("A proposal needs a title")
         if len(title) > MAX_TITLE:
@@ -484,7 +492,9 @@ class Library:
 
     def _latest_row(self, proposal_id: str) -> _Row:
         row = _fetch_row(
-            self.db.execute(f"{_VERSION_SELECT} WHERE p.id = ? AND v.number = p.version", [proposal_id])
+            self.db.execute(
+                f"{_VERSION_SELECT} WHERE p.id = ? AND v.number = p.version", [proposal_id]
+            )
         )
         if row is None:
             raise NotFound(f"No proposal with id “{proposal_id}”")

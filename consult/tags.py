@@ -22,10 +22,14 @@ def normalize_tag(name: str) -> str:
     """`" AI / copyright "` → `"AI/copyright"`; raises InvalidInput for names that cannot be tags."""
     parts = [" ".join(part.split()) for part in str(name).split("/")]
     if not any(parts) or any(not part for part in parts):
-        raise InvalidInput(f"“{name}” is not a tag name: use words separated by “/”, e.g. AI/copyright")
+        raise InvalidInput(
+            f"“{name}” is not a tag name: use words separated by “/”, e.g. AI/copyright"
+        )
     joined = "/".join(parts)
     if any(unicodedata.category(ch).startswith("C") for ch in joined) or "," in joined:
-        raise InvalidInput(f"“{name}” is not a tag name: commas and control characters are not allowed")
+        raise InvalidInput(
+            f"“{name}” is not a tag name: commas and control characters are not allowed"
+        )
     if len(joined) > MAX_TAG_LENGTH:
         raise InvalidInput(f"Tag names are at most {MAX_TAG_LENGTH} characters")
     return joined
@@ -62,7 +66,7 @@ def ensure_tag(db: Database, name: str) -> int:
         if found:
             tag_id, spelled = found
         else:
-            tag_id = db.execute("INSERT INTO tags (name) VALUES (?)", [spelled]).lastrowid
+            tag_id = int(db.execute("INSERT INTO tags (name) VALUES (?)", [spelled]).lastrowid or 0)
     return tag_id
 
 
@@ -123,7 +127,9 @@ def rename(db: Database, old: str, new: str) -> str:
                 f"A tag named “{clash[1]}” already exists; merge “{old_name}” into it instead"
             )
     for tag_id, name in moving:
-        db.execute("UPDATE tags SET name = ? WHERE id = ?", [new_name + name[len(old_name) :], tag_id])
+        db.execute(
+            "UPDATE tags SET name = ? WHERE id = ?", [new_name + name[len(old_name) :], tag_id]
+        )
     if "/" in new_name:
         ensure_tag(db, new_name.rpartition("/")[0])
     return new_name

@@ -43,7 +43,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     try:
         library = open_or_create(path)
     except ConsultError as e:
-        QMessageBox.critical(None, QCoreApplication.translate("app", "Cannot open the library"), str(e))
+        QMessageBox.critical(
+            None, QCoreApplication.translate("app", "Cannot open the library"), str(e)
+        )
         return 1
 
     from ui.main_window import MainWindow

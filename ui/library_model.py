@@ -103,18 +103,24 @@ class ProposalListModel(QAbstractTableModel):
         self._shown += more
         self.endInsertRows()
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        return {
-            Column.TITLE: self.tr("Title"),
-            Column.KIND: self.tr("Kind"),
-            Column.STATUS: self.tr("Status"),
-            Column.TAGS: self.tr("Tags"),
-            Column.SESSION: self.tr("Session"),
-            Column.UPDATED: self.tr("Updated"),
-            Column.VERSIONS: self.tr("Versions"),
-        }.get(Column(section)) if 0 <= section < len(Column) else None
+        return (
+            {
+                Column.TITLE: self.tr("Title"),
+                Column.KIND: self.tr("Kind"),
+                Column.STATUS: self.tr("Status"),
+                Column.TAGS: self.tr("Tags"),
+                Column.SESSION: self.tr("Session"),
+                Column.UPDATED: self.tr("Updated"),
+                Column.VERSIONS: self.tr("Versions"),
+            }.get(Column(section))
+            if 0 <= section < len(Column)
+            else None
+        )
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= self._shown:

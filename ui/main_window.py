@@ -138,7 +138,10 @@ class MainWindow(QMainWindow):
             rows.append((self.tr("Sponsors"), ", ".join(c.sponsors)))
         if c.cosigners:
             rows.append(
-                (self.tr("Co-signers (%1)").replace("%1", str(len(c.cosigners))), ", ".join(c.cosigners))
+                (
+                    self.tr("Co-signers (%1)").replace("%1", str(len(c.cosigners))),
+                    ", ".join(c.cosigners),
+                )
             )
         if proposal.tags:
             rows.append((self.tr("Tags"), ", ".join(proposal.tags)))
@@ -147,7 +150,11 @@ class MainWindow(QMainWindow):
                 base_title = self.library.get(c.base.proposal_id).title
             except ConsultError:
                 base_title = c.base.proposal_id
-            at = self.tr(" (version %1)").replace("%1", str(c.base.version)) if c.base.version else ""
+            at = (
+                self.tr(" (version %1)").replace("%1", str(c.base.version))
+                if c.base.version
+                else ""
+            )
             rows.append((self.tr("Base text"), base_title + at))
         self.meta_label.setText(
             "<table>"
@@ -184,7 +191,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.splitter.restoreState(state)
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def closeEvent(self, event) -> None:
         settings = QSettings()
         settings.setValue("mainWindow/geometry", self.saveGeometry())
         settings.setValue("mainWindow/splitter", self.splitter.saveState())

@@ -23,8 +23,7 @@ class Parsed:
 
 def split_front_matter(text: str) -> Parsed:
     """Split `text` into its front matter (a dict) and body; never loses text."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     if not text.startswith("---"):
         return Parsed(body=text)
     first_break = text.find("\n")

@@ -43,7 +43,9 @@ def decode_text(data: bytes, name: str) -> str:
             try:
                 text = data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as e:
-                raise InvalidInput(f"{name} is not valid {encoding.upper()} text ({e.reason})") from e
+                raise InvalidInput(
+                    f"{name} is not valid {encoding.upper()} text ({e.reason})"
+                ) from e
             break
     else:
         if b"\x00" in data:

@@ -42,7 +42,9 @@ def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
         finally:
             target.close()
         if result != "ok":
-            raise LibraryError(f"The backup failed its integrity check ({result}); nothing was kept")
+            raise LibraryError(
+                f"The backup failed its integrity check ({result}); nothing was kept"
+            )
         with open(tmp, "rb+") as f:
             os.fsync(f.fileno())
         os.replace(tmp, dest)

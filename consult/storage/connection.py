@@ -46,7 +46,9 @@ def open_database(path: str | Path, *, create: bool = False) -> Database:
     try:
         app_id, user_version, tables = _identify(conn, path)
         if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables):
-            raise NotALibrary(f"{path} is a SQLite database of another application, not a Consult library")
+            raise NotALibrary(
+                f"{path} is a SQLite database of another application, not a Consult library"
+            )
         if user_version > SCHEMA_VERSION:
             raise NewerLibrary(
                 f"{path} was created by a newer version of Consult (schema {user_version}; "

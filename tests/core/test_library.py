@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -198,9 +197,9 @@ def test_list_with_an_unknown_kind_is_refused(lib):
 
 def test_saving_identical_content_twice_makes_one_version(lib):
     p = lib.create_proposal("T", "note", "v1")
-    first = lib.save_version(p.id, content("T", "v2"))
-    again = lib.save_version(p.id, content("T", "v2"))
-    crlf = lib.save_version(p.id, content(" T ", "v2".replace("\n", "\r\n")))
+    first = lib.save_version(p.id, content("T", "line 1\nline 2\n"))
+    again = lib.save_version(p.id, content("T", "line 1\nline 2\n"))
+    crlf = lib.save_version(p.id, content(" T ", "line 1\r\nline 2\r\n"))
     assert first.created and not again.created and not crlf.created
     assert again.version.number == crlf.version.number == 2
     assert [v.number for v in lib.versions(p.id)] == [1, 2]
@@ -415,19 +414,18 @@ def test_an_amendment_points_at_an_existing_base(lib):
 
 
 @pytest.mark.parametrize(
-    ("base", "error"),
+    ("make_base", "message"),
     [
-        (Base("nosuchid00"), NotFound),
-        (Base("REF", 9), NotFound),  # the reference exists, its version 9 does not
+        (lambda ref_id: Base("nosuchid00"), "No proposal with id “nosuchid00”"),
+        (lambda ref_id: Base(ref_id, 9), "has no version 9"),  # the reference exists, v9 doesn't
     ],
+    ids=["unknown-proposal", "unknown-version"],
 )
-def test_a_base_that_does_not_exist_is_refused(lib, base, error):
+def test_a_base_that_does_not_exist_is_refused(lib, make_base, message):
     ref = lib.create_proposal("Law", "reference", "text")
-    if base.proposal_id == "REF":
-        base = replace(base, proposal_id=ref.id)
     before = row_counts(lib)
-    with pytest.raises(error):
-        lib.create_proposal("Amend", "amendment", "x", base=base)
+    with pytest.raises(NotFound, match=message):
+        lib.create_proposal("Amend", "amendment", "x", base=make_base(ref.id))
     assert row_counts(lib) == before
 
 

@@ -4,11 +4,11 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths  # noqa: E402
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 
-from consult.demo import load_demo  # noqa: E402
-from consult.library import Library  # noqa: E402
+from consult.demo import load_demo
+from consult.library import Library
 
 
 @pytest.fixture(autouse=True)

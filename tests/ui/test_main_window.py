@@ -36,7 +36,9 @@ def test_selecting_a_row_shows_its_latest_text_read_only(qtbot, demo_library):
     window = make_window(qtbot, demo_library)
     table = window.list_view
     motion = next(p for p in demo_library.list_proposals() if len(p.cosigners) >= 30)
-    row = next(r for r in range(window.model.rowCount()) if window.model.proposal(r).id == motion.id)
+    row = next(
+        r for r in range(window.model.rowCount()) if window.model.proposal(r).id == motion.id
+    )
     table.selectRow(row)
     assert window.body_view.toPlainText() == demo_library.version(motion.id).content.body
     assert window.body_view.isReadOnly()
@@ -113,7 +115,9 @@ def test_first_run_creates_the_demo_library(tmp_path):
         again.close()
 
 
-def test_a_file_that_is_not_a_library_gets_a_message_and_is_left_alone(qtbot, tmp_path, monkeypatch):
+def test_a_file_that_is_not_a_library_gets_a_message_and_is_left_alone(
+    qtbot, tmp_path, monkeypatch
+):
     bogus = tmp_path / "notes.md"
     bogus.write_text("# Not a library\n", encoding="utf-8")
     before = bogus.read_bytes()
