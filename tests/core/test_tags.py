@@ -108,9 +108,9 @@ def test_names_are_unique_regardless_of_case_and_keep_the_first_spelling(lib):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="BUG: tag uniqueness relies on SQLite's COLLATE NOCASE (consult/storage/migrations.py:68, "
-    "consult/tags.py find_tag), which folds ASCII letters only: 'Ökonomie' and 'ökonomie' "
-    "become two tags",
+    reason="BUG: tag uniqueness relies on SQLite's COLLATE NOCASE (tags table in "
+    "consult/storage/migrations.py, tags.find_tag), which folds ASCII letters only: "
+    "'Ökonomie' and 'ökonomie' become two tags",
 )
 def test_non_ascii_names_are_unique_regardless_of_case(lib):
     lib.create_proposal("A", "note", tags=["Ökonomie", "Данные"])
@@ -174,7 +174,7 @@ def test_rename_changing_only_case(lib):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="BUG: tags.rename (consult/tags.py:126) stores the new name as typed; when its parent "
+    reason="BUG: tags.rename (consult/tags.py) stores the new name as typed; when its parent "
     "exists with another case ('AI' vs 'ai/misc') the child keeps the typed spelling, and "
     "subtree()/all_tags() compare prefixes case-sensitively, so the parent does not count it",
 )
@@ -252,7 +252,7 @@ def test_merge_refusals_change_nothing(lib, sources, target, error, message):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="BUG: tags.merge (consult/tags.py:136) deletes a source's whole subtree, then "
+    reason="BUG: tags.merge (consult/tags.py) deletes a source's whole subtree, then "
     "require_tag() fails on a later source that was inside it ('AI/x' after 'AI'): NotFound",
 )
 def test_merging_a_parent_together_with_its_child(lib):
