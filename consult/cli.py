@@ -21,6 +21,7 @@ from consult.markdown_io.text_file import read_text
 from consult.model import Kind, Proposal, Status, Version, VersionInfo
 from consult.paths import default_library_path
 from consult.storage.connection import translate_error
+from consult.tags import tag_key
 
 KINDS = [k.value for k in Kind]
 STATUSES = [s.value for s in Status]
@@ -265,8 +266,8 @@ def cmd_tag(args: argparse.Namespace) -> int:
         raise InvalidInput("Give --add TAG and/or --remove TAG")
     with _open(args) as lib:
         proposal_id = lib.resolve(args.ref)
-        current = {t.lower() for t in lib.get(proposal_id).tags}
-        missing = [t for t in args.remove if t.strip().lower() not in current]
+        current = {t.casefold() for t in lib.get(proposal_id).tags}
+        missing = [t for t in args.remove if tag_key(t) not in current]
         if args.remove:
             lib.remove_tags(proposal_id, args.remove)
         tags = lib.add_tags(proposal_id, args.add) if args.add else lib.get(proposal_id).tags

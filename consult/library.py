@@ -375,9 +375,9 @@ class Library:
         """Give the proposal exactly these tags."""
         wanted = [tagging.normalize_tag(n) for n in names]
         current = self.get(proposal_id).tags
-        keep = {n.lower() for n in wanted}
+        keep = {n.casefold() for n in wanted}
         return self._change_tags(
-            proposal_id, add=wanted, remove=[n for n in current if n.lower() not in keep]
+            proposal_id, add=wanted, remove=[n for n in current if n.casefold() not in keep]
         )
 
     def _change_tags(
@@ -421,8 +421,14 @@ class Library:
     def _append_version(
         self, proposal_id: str, content: Content, label: str, previous: _Row | None
     ) -> VersionInfo:
-        prev_body = self.blobs.read(previous["body"]) if previous is not None else ""
-        body_sha = self.blobs.put(content.body, previous["body"] if previous is not None else None)
+        prev_sha = previous["body"] if previous is not None else None
+        try:
+            prev_body = self.blobs.read(prev_sha) if prev_sha else ""
+        except BodyDamaged:
+            # The previous version is damaged: the new one must not depend on it. It is
+            # stored whole, so that the user's new text is saved and readable.
+            prev_sha, prev_body = None, ""
+        body_sha = self.blobs.put(content.body, prev_sha)
         number = previous["number"] + 1 if previous is not None else 1
         created, offset = clock.stamp()
         meta = content.metadata_json()
@@ -563,7 +569,7 @@ _PROPOSAL_SELECT = (
     "version, versions, sha256, size, trashed, "
     "(SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM proposal_tags pt "
     "JOIN tags t ON t.id = pt.tag_id WHERE pt.proposal_id = proposals.id "
-    "ORDER BY t.name COLLATE NOCASE)) FROM proposals"
+    "ORDER BY t.key)) FROM proposals"
 )
 _VERSION_SELECT = (
     "SELECT v.proposal_id, v.number, v.created, v.utc_offset, v.label, v.sha256, v.body, v.size, "

@@ -1,7 +1,8 @@
 """Tags: names with an optional colour, nested with "/" (`AI/copyright` sits under `AI`).
 
 Functions here take a Database and must run inside the caller's write transaction when they
-write. Names are unique regardless of case; the first spelling is kept.
+write. Names are unique regardless of case (casefolded, so in every script); the first
+spelling is kept.
 """
 
 from __future__ import annotations
@@ -43,9 +44,14 @@ def normalize_color(color: str | None) -> str | None:
     return color.lower()
 
 
+def tag_key(name: str) -> str:
+    """What makes two tag names the same: the normalised name, casefolded."""
+    return normalize_tag(name).casefold()
+
+
 def find_tag(db: Database, name: str) -> tuple[int, str] | None:
     """(id, stored spelling) of the tag with this name, in any case."""
-    row = db.execute("SELECT id, name FROM tags WHERE name = ?", [normalize_tag(name)]).fetchone()
+    row = db.execute("SELECT id, name FROM tags WHERE key = ?", [tag_key(name)]).fetchone()
     return (row[0], row[1]) if row else None
 
 
@@ -56,28 +62,42 @@ def require_tag(db: Database, name: str) -> tuple[int, str]:
     return found
 
 
+def spelled(db: Database, name: str) -> str:
+    """`name` with each leading part that already exists spelled as it is stored."""
+    result = ""
+    for part in normalize_tag(name).split("/"):
+        candidate = f"{result}/{part}" if result else part
+        found = find_tag(db, candidate)
+        result = found[1] if found else candidate
+    return result
+
+
 def ensure_tag(db: Database, name: str) -> int:
     """The id of the tag `name`, creating it and its parents as needed (keeps stored spellings)."""
-    spelled = ""
+    path = ""
     tag_id = 0
-    for part in normalize_tag(name).split("/"):
-        spelled = f"{spelled}/{part}" if spelled else part
-        found = find_tag(db, spelled)
+    for part in spelled(db, name).split("/"):
+        path = f"{path}/{part}" if path else part
+        found = find_tag(db, path)
         if found:
-            tag_id, spelled = found
+            tag_id = found[0]
         else:
-            tag_id = int(db.execute("INSERT INTO tags (name) VALUES (?)", [spelled]).lastrowid or 0)
+            cursor = db.execute(
+                "INSERT INTO tags (name, key) VALUES (?, ?)", [path, path.casefold()]
+            )
+            tag_id = int(cursor.lastrowid or 0)
     return tag_id
 
 
 def subtree(db: Database, name: str) -> list[tuple[int, str]]:
-    """The tag and every tag below it, as (id, name)."""
+    """The tag and every tag below it, as (id, name), parents first."""
+    key = tag_key(name)
     return [
         (row[0], row[1])
         for row in db.execute(
-            "SELECT id, name FROM tags WHERE name = ? OR substr(name, 1, length(?) + 1) = ? || '/' "
-            "ORDER BY length(name)",
-            [name, name, name],
+            "SELECT id, name FROM tags WHERE key = ? OR substr(key, 1, length(?) + 1) = ? || '/' "
+            "ORDER BY length(key)",
+            [key, key, key],
         )
     ]
 
@@ -85,7 +105,7 @@ def subtree(db: Database, name: str) -> list[tuple[int, str]]:
 def proposal_tags(db: Database, proposal_id: str) -> tuple[str, ...]:
     rows = db.execute(
         "SELECT t.name FROM proposal_tags pt JOIN tags t ON t.id = pt.tag_id "
-        "WHERE pt.proposal_id = ? ORDER BY t.name COLLATE NOCASE",
+        "WHERE pt.proposal_id = ? ORDER BY t.key",
         [proposal_id],
     )
     return tuple(row[0] for row in rows)
@@ -112,23 +132,25 @@ def remove(db: Database, proposal_id: str, names: list[str]) -> None:
 def rename(db: Database, old: str, new: str) -> str:
     """Rename a tag and everything below it; returns the new name."""
     _old_id, old_name = require_tag(db, old)
+    moving = subtree(db, old_name)
+    moving_ids = {tag_id for tag_id, _ in moving}
     new_name = normalize_tag(new)
     if new_name == old_name:
         return new_name
-    if new_name.lower().startswith(old_name.lower() + "/"):
+    if new_name.casefold().startswith(old_name.casefold() + "/"):
         raise InvalidInput(f"“{old_name}” cannot be moved under itself")
-    moving = subtree(db, old_name)
-    moving_ids = {tag_id for tag_id, _ in moving}
+    if new_name.casefold() != old_name.casefold():  # not a change of case only
+        new_name = spelled(db, new_name)
     for _tag_id, name in moving:
-        target = new_name + name[len(old_name) :]
-        clash = find_tag(db, target)
+        clash = find_tag(db, new_name + name[len(old_name) :])
         if clash and clash[0] not in moving_ids:
             raise InvalidInput(
                 f"A tag named “{clash[1]}” already exists; merge “{old_name}” into it instead"
             )
     for tag_id, name in moving:
+        renamed = new_name + name[len(old_name) :]
         db.execute(
-            "UPDATE tags SET name = ? WHERE id = ?", [new_name + name[len(old_name) :], tag_id]
+            "UPDATE tags SET name = ?, key = ? WHERE id = ?", [renamed, renamed.casefold(), tag_id]
         )
     if "/" in new_name:
         ensure_tag(db, new_name.rpartition("/")[0])
@@ -139,10 +161,15 @@ def merge(db: Database, sources: list[str], target: str) -> str:
     """Give every proposal tagged with a source (or below it) the target instead; sources go."""
     target_name = normalize_tag(target)
     for source in sources:
-        _source_id, source_name = require_tag(db, source)
-        if source_name.lower() == target_name.lower():
+        require_tag(db, source)  # every source must exist before anything changes
+    for source in sources:
+        found = find_tag(db, source)
+        if found is None:  # already merged as part of an earlier source's subtree
             continue
-        if target_name.lower().startswith(source_name.lower() + "/"):
+        source_name = found[1]
+        if source_name.casefold() == target_name.casefold():
+            continue
+        if target_name.casefold().startswith(source_name.casefold() + "/"):
             raise InvalidInput(f"“{source_name}” cannot be merged into a tag below it")
         for tag_id, name in reversed(subtree(db, source_name)):
             into = ensure_tag(db, target_name + name[len(source_name) :])
@@ -182,7 +209,7 @@ def all_tags(db: Database) -> list[Tag]:
                (SELECT count(DISTINCT pt.proposal_id) FROM proposal_tags pt
                 JOIN tags c ON c.id = pt.tag_id JOIN proposals p ON p.id = pt.proposal_id
                 WHERE p.trashed IS NULL
-                  AND (c.id = t.id OR substr(c.name, 1, length(t.name) + 1) = t.name || '/'))
-           FROM tags t ORDER BY t.name COLLATE NOCASE"""
+                  AND (c.id = t.id OR substr(c.key, 1, length(t.key) + 1) = t.key || '/'))
+           FROM tags t ORDER BY t.key"""
     )
     return [Tag(name=r[0], color=r[1], own_count=r[2], count=r[3]) for r in rows]

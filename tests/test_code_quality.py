@@ -6,7 +6,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ["consult", "ui", "tests", "bench", "main.py", "dev.py"]
 

@@ -63,9 +63,12 @@ def initial(db: Database) -> None:
             base TEXT,
             UNIQUE (proposal_id, number)
         )""",
+        # `key` is the casefolded name: names are unique regardless of case in every script
+        # (SQLite's NOCASE folds only A–Z). Nesting is by name: `AI/copyright` sits under `AI`.
         """CREATE TABLE tags (
             id INTEGER PRIMARY KEY,
-            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            name TEXT NOT NULL,
+            key TEXT NOT NULL UNIQUE,
             color TEXT
         )""",
         """CREATE TABLE proposal_tags (

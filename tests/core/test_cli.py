@@ -10,11 +10,11 @@ import sqlite3
 import subprocess
 
 import pytest
+from core_helpers import PYTHON, REPO, raw, subprocess_env
 
 from consult.cli import main
 from consult.library import Library
 from consult.storage.migrations import SCHEMA_VERSION
-from core_helpers import PYTHON, REPO, raw, subprocess_env
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 ID = re.compile(r"^[0-9a-z]{10}$")
@@ -41,7 +41,7 @@ def cli(capsys):
 def made(cli, db, tmp_path):
     """A library with one proposal (two versions); returns its id."""
     assert cli("--db", db, "init")[0] == 0
-    code, out, _ = cli("--db", db, "new", "--title", "Data Act", "--kind", "plan", "--tag", "data")
+    _code, out, _ = cli("--db", db, "new", "--title", "Data Act", "--kind", "plan", "--tag", "data")
     body = tmp_path / "v2.md"
     body.write_text("Second version.\n", encoding="utf-8")
     assert cli("edit", out.strip(), "--db", db, "--file", body)[0] == 0
@@ -109,7 +109,10 @@ def test_new_prints_the_id_alone_and_show_json_has_the_contract_keys(cli, db):
     assert {"id", "title", "kind", "status", "tags", "sponsors", "cosigners", "session",
             "version", "sha256", "body"} <= set(shown)  # fmt: skip
     assert (shown["id"], shown["title"], shown["kind"], shown["status"]) == (
-        pid, "关于数据安全的议案", "motion", "ready"
+        pid,
+        "关于数据安全的议案",
+        "motion",
+        "ready",
     )
     assert sorted(shown["tags"]) == ["AI/copyright", "著作权"]
     assert (shown["sponsors"], shown["cosigners"]) == (["王立群"], ["张明", "李华"])
@@ -124,7 +127,7 @@ def test_new_prints_the_id_alone_and_show_json_has_the_contract_keys(cli, db):
         (codecs.BOM_UTF8 + "第一条\r\n内容。\r\n".encode(), "第一条\n内容。\n"),
         ("第一条\r内容。\n".encode(), "第一条\n内容。\n"),
         (codecs.BOM_UTF16_LE + "第一条\r\n".encode("utf-16-le"), "第一条\n"),
-        ("tabs\tand trailing  \n".encode(), "tabs\tand trailing  \n"),
+        (b"tabs\tand trailing  \n", "tabs\tand trailing  \n"),
     ],
     ids=["utf8-bom-crlf", "cr", "utf16-bom", "plain"],
 )
@@ -243,8 +246,10 @@ USER_ERRORS = {
     "bad-version": (lambda c: ["show", f"{c['id']}@x"], "must be a number"),
     "missing-file": (lambda c: ["edit", c["id"], "--file", c["missing"]], "Cannot read"),
     "binary-file": (lambda c: ["edit", c["id"], "--file", c["binary"]], NOT_TEXT),
-    "binary-new": (lambda c: ["new", "--title", "T", "--kind", "note", "--file", c["binary"]],
-                   NOT_TEXT),
+    "binary-new": (
+        lambda c: ["new", "--title", "T", "--kind", "note", "--file", c["binary"]],
+        NOT_TEXT,
+    ),
     "edit-nothing": (lambda c: ["edit", c["id"]], "Nothing to save"),
     "blank-title": (lambda c: ["new", "--title", " ", "--kind", "note"], "needs a title"),
     "bad-tag": (lambda c: ["tag", c["id"], "--add", "a,b"], "not a tag name"),

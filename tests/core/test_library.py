@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
+from core_helpers import content
 
 from consult import clock
 from consult.errors import InvalidInput, NotFound
 from consult.library import Library
 from consult.model import Base, Kind, Status
-from core_helpers import content
 
-T2026 = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
+T2026 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 
 
 def row_counts(lib: Library) -> dict[str, int]:
@@ -81,9 +81,7 @@ def test_invalid_create_is_refused_with_a_clear_message_and_writes_nothing(lib, 
     before = row_counts(lib)
     args = {"title": "A title", "kind": "note", "body": "text", **changes}
     with pytest.raises(InvalidInput, match=message):
-        lib.create_proposal(
-            args.pop("title"), args.pop("kind"), args.pop("body"), **args
-        )
+        lib.create_proposal(args.pop("title"), args.pop("kind"), args.pop("body"), **args)
     assert row_counts(lib) == before
 
 
@@ -319,10 +317,10 @@ def test_label_version_sets_a_note_on_history_without_a_new_version(lib):
 
 def test_versions_are_ordered_by_number_even_when_the_clock_goes_backwards(lib):
     moments = [
-        datetime(2026, 6, 1, tzinfo=timezone.utc),
-        datetime(2024, 1, 1, tzinfo=timezone.utc),
-        datetime(2030, 1, 1, tzinfo=timezone.utc),
-        datetime(2025, 1, 1, tzinfo=timezone.utc),
+        datetime(2026, 6, 1, tzinfo=UTC),
+        datetime(2024, 1, 1, tzinfo=UTC),
+        datetime(2030, 1, 1, tzinfo=UTC),
+        datetime(2025, 1, 1, tzinfo=UTC),
     ]
     with clock.pinned(moments[0]):
         p = lib.create_proposal("T", "note", "body 1")
@@ -334,7 +332,7 @@ def test_versions_are_ordered_by_number_even_when_the_clock_goes_backwards(lib):
     assert [v.created[:4] for v in history] == ["2026", "2024", "2030", "2025"]
     assert lib.get(p.id).version == 4
     assert lib.version(p.id).content.body == "body 4"
-    with clock.pinned(datetime(2020, 1, 1, tzinfo=timezone.utc)):
+    with clock.pinned(datetime(2020, 1, 1, tzinfo=UTC)):
         assert lib.save_version(p.id, content("T", "body 5")).version.number == 5
 
 

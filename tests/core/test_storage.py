@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from core_helpers import REPO, content, file_hash, raw
 
 import consult.tags
 from consult.errors import (
@@ -27,7 +28,6 @@ from consult.storage import APPLICATION_ID, write_txn
 from consult.storage import migrations as migrations_module
 from consult.storage.blobs import BlobStore
 from consult.storage.migrations import SCHEMA_VERSION
-from core_helpers import REPO, content, file_hash, raw
 
 TABLES = {"blobs", "proposals", "versions", "tags", "proposal_tags", "drafts"}
 
@@ -189,7 +189,9 @@ def _hold_write_lock(path: Path, seconds: float, locked: threading.Event) -> Non
     other = sqlite3.connect(str(path), isolation_level=None)
     try:
         other.execute("BEGIN IMMEDIATE")
-        other.execute("INSERT INTO tags (name) VALUES ('written by the other program')")
+        other.execute(
+            "INSERT INTO tags (name, key) VALUES ('written by the other program', 'written by the other program')"
+        )
         locked.set()
         time.sleep(seconds)
         other.execute("COMMIT")
@@ -222,7 +224,7 @@ def test_a_lock_held_past_the_busy_timeout_is_reported_and_nothing_is_written(li
     holder.start()
     try:
         assert locked.wait(5)
-        with pytest.raises(LibraryBusy, match="busy.*nothing was changed"):
+        with pytest.raises(LibraryBusy, match=r"busy.*nothing was changed"):
             lib.save_version(p.id, content("T", "v2"))
     finally:
         holder.join()
@@ -299,7 +301,9 @@ def test_no_code_commits_through_the_connection_context_manager():
 def filled(lib):
     a = lib.create_proposal("关于数据安全的议案", "motion", "第一条 内容。\n" * 50, tags=["AI"])
     for n in range(2, 6):
-        lib.save_version(a.id, content("关于数据安全的议案", f"第{n}条 新增。\n" * 50, kind="motion"))
+        lib.save_version(
+            a.id, content("关于数据安全的议案", f"第{n}条 新增。\n" * 50, kind="motion")
+        )
     lib.create_proposal("Second", "note", "short")
     return lib
 

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 import zstandard
+from core_helpers import content, raw
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from consult.errors import ConsultError, CorruptVersion
 from consult.library import Library
 from consult.storage.blobs import FULL_EVERY, LEVEL
-from core_helpers import content, raw
 
 CORPUS = Path("/work/shared/corpus/civil_code_cn/2020.md")
 TITLE = "民法典（节选）"
@@ -213,12 +213,6 @@ def test_a_changed_title_is_caught_and_named(chained):
         assert len(lib.check()[0]) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: Library._append_version (consult/library.py) reads the previous body with "
-    "self.blobs.read() and lets storage.blobs.BodyDamaged escape (not a ConsultError) when the "
-    "latest version is damaged, so saving over it crashes instead of saving or explaining",
-)
 def test_saving_over_a_damaged_latest_version_saves_or_explains(chained):
     path, pid, _other, bodies = chained
     conn = raw(path)

@@ -106,12 +106,6 @@ def test_names_are_unique_regardless_of_case_and_keep_the_first_spelling(lib):
     assert tag_table(lib) == {"AI": (2, 0), "AI/Copyright": (2, 2), "AI/deepfake": (1, 1)}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: tag uniqueness relies on SQLite's COLLATE NOCASE (tags table in "
-    "consult/storage/migrations.py, tags.find_tag), which folds ASCII letters only: "
-    "'Ökonomie' and 'ökonomie' become two tags",
-)
 def test_non_ascii_names_are_unique_regardless_of_case(lib):
     lib.create_proposal("A", "note", tags=["Ökonomie", "Данные"])
     b = lib.create_proposal("B", "note", tags=["ökonomie", "данные"])
@@ -172,12 +166,6 @@ def test_rename_changing_only_case(lib):
     assert set(tag_table(lib)) == {"AI", "AI/x"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: tags.rename (consult/tags.py) stores the new name as typed; when its parent "
-    "exists with another case ('AI' vs 'ai/misc') the child keeps the typed spelling, and "
-    "subtree()/all_tags() compare prefixes case-sensitively, so the parent does not count it",
-)
 def test_rename_under_an_existing_parent_typed_in_another_case(lib):
     lib.create_proposal("P", "note", tags=["AI/copyright"])
     lib.create_proposal("Q", "note", tags=["misc"])
@@ -250,11 +238,6 @@ def test_merge_refusals_change_nothing(lib, sources, target, error, message):
     assert tag_table(lib) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: tags.merge (consult/tags.py) deletes a source's whole subtree, then "
-    "require_tag() fails on a later source that was inside it ('AI/x' after 'AI'): NotFound",
-)
 def test_merging_a_parent_together_with_its_child(lib):
     p = lib.create_proposal("P", "note", tags=["AI", "AI/x"])
     lib.merge_tags(["AI", "AI/x"], "T")
