@@ -11,6 +11,8 @@ from pathlib import Path
 from consult.model import Content, Kind, Status
 
 REPO = Path(__file__).resolve().parents[2]
+# The real law texts live beside the repository (../shared/corpus), in CI too; never copied in.
+CORPUS = REPO.parent / "shared" / "corpus"
 
 
 def content(title="Title", body="", kind=Kind.NOTE, status=Status.DRAFT, **more) -> Content:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import random
-from pathlib import Path
 
 import pytest
 import zstandard
-from core_helpers import content, raw
+from core_helpers import CORPUS, content, raw
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,7 +15,7 @@ from consult.errors import ConsultError, CorruptVersion
 from consult.library import Library
 from consult.storage.blobs import FULL_EVERY, LEVEL
 
-CORPUS = Path("/work/shared/corpus/civil_code_cn/2020.md")
+CIVIL_CODE = CORPUS / "civil_code_cn" / "2020.md"
 TITLE = "民法典（节选）"
 
 
@@ -39,7 +38,7 @@ def small_edit(text: str, rng: random.Random, n: int) -> str:
 
 @pytest.fixture(scope="module")
 def long_history(tmp_path_factory):
-    text = CORPUS.read_text(encoding="utf-8")[:30_000]
+    text = CIVIL_CODE.read_text(encoding="utf-8")[:30_000]
     assert len(text) == 30_000
     rng = random.Random(20260301)
     bodies = [text]
@@ -107,7 +106,7 @@ def test_identical_bodies_are_stored_once(lib, lib_path):
 @pytest.fixture
 def chained(lib_path):
     """Five versions stored as one full copy and four deltas, plus an unrelated proposal."""
-    base_text = CORPUS.read_text(encoding="utf-8")[:6000]
+    base_text = CIVIL_CODE.read_text(encoding="utf-8")[:6000]
     bodies = [base_text]
     rng = random.Random(7)
     for n in range(1, 5):
