@@ -7,9 +7,7 @@ checked against its SHA-256 before the transaction commits.
 
 from __future__ import annotations
 
-import json
 import secrets
-import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -31,11 +29,24 @@ from consult.model import (
     Tag,
     Version,
     VersionInfo,
+    parse_choice,
 )
 from consult.storage import open_database, write_txn
 from consult.storage.backup import backup_to, quick_check
 from consult.storage.blobs import BlobStore, BodyDamaged
 from consult.storage.connection import translate_error
+from consult.storage.records import (
+    PROPOSAL_SELECT,
+    VERSION_SELECT,
+    Row,
+    content_from_row,
+    draft_from_row,
+    dumps,
+    fetch_row,
+    fetch_rows,
+    info_from_row,
+    proposal_from_row,
+)
 
 MAX_TITLE = 500
 MAX_BODY_CHARS = 20_000_000
@@ -120,8 +131,8 @@ class Library:
         content = self._clean(
             Content(
                 title=title,
-                kind=_enum(Kind, kind, "kind"),
-                status=_enum(Status, status, "status"),
+                kind=parse_choice(Kind, kind, "kind"),
+                status=parse_choice(Status, status, "status"),
                 body=body,
                 sponsors=tuple(sponsors),
                 cosigners=tuple(cosigners),
@@ -142,10 +153,10 @@ class Library:
         return self.get(proposal_id)
 
     def get(self, proposal_id: str) -> Proposal:
-        row = self.db.execute(f"{_PROPOSAL_SELECT} WHERE id = ?", [proposal_id]).fetchone()
+        row = self.db.execute(f"{PROPOSAL_SELECT} WHERE id = ?", [proposal_id]).fetchone()
         if row is None:
             raise NotFound(f"No proposal with id “{proposal_id}”")
-        return self._proposal(row)
+        return proposal_from_row(row)
 
     def resolve(self, ref: str) -> str:
         """The id of the proposal named by `ref`: its id, or an unambiguous prefix of ≥ 4 characters."""
@@ -177,10 +188,10 @@ class Library:
         params: list[Any] = []
         if kind is not None:
             where.append("kind = ?")
-            params.append(_enum(Kind, kind, "kind").value)
+            params.append(parse_choice(Kind, kind, "kind").value)
         if status is not None:
             where.append("status = ?")
-            params.append(_enum(Status, status, "status").value)
+            params.append(parse_choice(Status, status, "status").value)
         if session is not None:
             where.append("session = ?")
             params.append(session)
@@ -194,8 +205,8 @@ class Library:
                 f"({','.join('?' * len(ids))}))"
             )
             params.extend(ids)
-        sql = f"{_PROPOSAL_SELECT} WHERE {' AND '.join(where)} ORDER BY updated DESC, id"
-        return [self._proposal(row) for row in self.db.execute(sql, params)]
+        sql = f"{PROPOSAL_SELECT} WHERE {' AND '.join(where)} ORDER BY updated DESC, id"
+        return [proposal_from_row(row) for row in self.db.execute(sql, params)]
 
     def count(self) -> int:
         return self.db.execute("SELECT count(*) FROM proposals WHERE trashed IS NULL").fetchone()[0]
@@ -235,7 +246,7 @@ class Library:
                 raise InvalidInput(f"“{previous['title']}” is in the trash; restore it first")
             if previous["sha256"] == content.sha256():
                 db.execute("DELETE FROM drafts WHERE proposal_id = ?", [proposal_id])
-                return SaveResult(self._info(previous), created=False)
+                return SaveResult(info_from_row(previous), created=False)
             info = self._append_version(proposal_id, content, label, previous)
             db.execute("DELETE FROM drafts WHERE proposal_id = ?", [proposal_id])
         return SaveResult(info, created=True)
@@ -254,9 +265,9 @@ class Library:
             raise InvalidInput(f"Unknown field(s): {', '.join(sorted(unknown))}")
         latest = self.version(proposal_id).content
         if "kind" in changes:
-            changes["kind"] = _enum(Kind, changes["kind"], "kind")
+            changes["kind"] = parse_choice(Kind, changes["kind"], "kind")
         if "status" in changes:
-            changes["status"] = _enum(Status, changes["status"], "status")
+            changes["status"] = parse_choice(Status, changes["status"], "status")
         for key in ("sponsors", "cosigners"):
             if key in changes:
                 changes[key] = tuple(changes[key])
@@ -283,28 +294,28 @@ class Library:
         """The history of a proposal, oldest first, ordered by number."""
         self.get(proposal_id)
         cursor = self.db.execute(
-            f"{_VERSION_SELECT} WHERE v.proposal_id = ? ORDER BY v.number", [proposal_id]
+            f"{VERSION_SELECT} WHERE v.proposal_id = ? ORDER BY v.number", [proposal_id]
         )
-        return [self._info(row) for row in _fetch_rows(cursor)]
+        return [info_from_row(row) for row in fetch_rows(cursor)]
 
     def version(self, proposal_id: str, number: int | None = None) -> Version:
         """A version (the latest when `number` is None), its text verified against its SHA-256."""
         row = self._version_row(proposal_id, number)
-        info = self._info(row)
+        info = info_from_row(row)
         try:
             body = self.blobs.read(row["body"])
         except BodyDamaged as e:
             raise self._damaged(info, str(e)) from e
-        content = _content_from_row(row, body)
+        content = content_from_row(row, body)
         if content.sha256() != info.sha256:
             raise self._damaged(info, "does not match its SHA-256 checksum")
         return Version(info, content)
 
     def verify_all(self) -> Iterator[tuple[VersionInfo, str | None]]:
         """Every version with None when it reads back intact, else what is wrong with it."""
-        cursor = self.db.execute(f"{_VERSION_SELECT} ORDER BY v.proposal_id, v.number")
-        for row in _fetch_rows(cursor):
-            info = self._info(row)
+        cursor = self.db.execute(f"{VERSION_SELECT} ORDER BY v.proposal_id, v.number")
+        for row in fetch_rows(cursor):
+            info = info_from_row(row)
             try:
                 self.version(info.proposal_id, info.number)
             except CorruptVersion as e:
@@ -342,7 +353,7 @@ class Library:
             db.execute(
                 "INSERT OR REPLACE INTO drafts (proposal_id, based_on, saved, metadata, body) "
                 "VALUES (?, ?, ?, ?, ?)",
-                [proposal_id, based_on, saved, _dumps(content.metadata_json()), content.body],
+                [proposal_id, based_on, saved, dumps(content.metadata_json()), content.body],
             )
 
     def load_draft(self, proposal_id: str) -> Draft | None:
@@ -350,14 +361,14 @@ class Library:
             "SELECT proposal_id, based_on, saved, metadata, body FROM drafts WHERE proposal_id = ?",
             [proposal_id],
         ).fetchone()
-        return _draft(row) if row else None
+        return draft_from_row(row) if row else None
 
     def drafts(self) -> list[Draft]:
         """Every journaled draft (what to offer back after a crash), oldest first."""
         rows = self.db.execute(
             "SELECT proposal_id, based_on, saved, metadata, body FROM drafts ORDER BY saved"
         )
-        return [_draft(row) for row in rows]
+        return [draft_from_row(row) for row in rows]
 
     def discard_draft(self, proposal_id: str) -> None:
         with self._writing() as db:
@@ -419,7 +430,7 @@ class Library:
     # -- internals ---------------------------------------------------------------------------
 
     def _append_version(
-        self, proposal_id: str, content: Content, label: str, previous: _Row | None
+        self, proposal_id: str, content: Content, label: str, previous: Row | None
     ) -> VersionInfo:
         prev_sha = previous["body"] if previous is not None else None
         try:
@@ -440,8 +451,8 @@ class Library:
             [
                 proposal_id, number, created, offset, _one_line(label, "label"), sha, body_sha,
                 len(content.body), _change_size(prev_body, content.body), content.title,
-                content.kind.value, content.status.value, _dumps(meta["sponsors"]),
-                _dumps(meta["cosigners"]), content.session, _dumps(meta["base"]),
+                content.kind.value, content.status.value, dumps(meta["sponsors"]),
+                dumps(meta["cosigners"]), content.session, dumps(meta["base"]),
             ],
         )  # fmt: skip
         self.db.execute(
@@ -449,8 +460,8 @@ class Library:
             "session = ?, base = ?, updated = ?, version = ?, versions = versions + 1, "
             "sha256 = ?, size = ? WHERE id = ?",
             [
-                content.title, content.kind.value, content.status.value, _dumps(meta["sponsors"]),
-                _dumps(meta["cosigners"]), content.session, _dumps(meta["base"]), created, number,
+                content.title, content.kind.value, content.status.value, dumps(meta["sponsors"]),
+                dumps(meta["cosigners"]), content.session, dumps(meta["base"]), created, number,
                 sha, len(content.body), proposal_id,
             ],
         )  # fmt: skip
@@ -459,7 +470,7 @@ class Library:
             raise CorruptVersion(
                 "The saved version did not read back identically; nothing was saved"
             )
-        return self._info(self._version_row(proposal_id, number))
+        return info_from_row(self._version_row(proposal_id, number))
 
     def _clean(self, content: Content, proposal_id: str | None = None) -> Content:
         title = _one_line(content.title, "title")
@@ -481,8 +492,8 @@ class Library:
                 self._version_row(base.proposal_id, base.version)
         return Content(
             title=title,
-            kind=_enum(Kind, content.kind, "kind"),
-            status=_enum(Status, content.status, "status"),
+            kind=parse_choice(Kind, content.kind, "kind"),
+            status=parse_choice(Status, content.status, "status"),
             body=body,
             sponsors=_names(content.sponsors),
             cosigners=_names(content.cosigners),
@@ -496,22 +507,22 @@ class Library:
             if not self.db.execute("SELECT 1 FROM proposals WHERE id = ?", [candidate]).fetchone():
                 return candidate
 
-    def _latest_row(self, proposal_id: str) -> _Row:
-        row = _fetch_row(
+    def _latest_row(self, proposal_id: str) -> Row:
+        row = fetch_row(
             self.db.execute(
-                f"{_VERSION_SELECT} WHERE p.id = ? AND v.number = p.version", [proposal_id]
+                f"{VERSION_SELECT} WHERE p.id = ? AND v.number = p.version", [proposal_id]
             )
         )
         if row is None:
             raise NotFound(f"No proposal with id “{proposal_id}”")
         return row
 
-    def _version_row(self, proposal_id: str, number: int | None) -> _Row:
+    def _version_row(self, proposal_id: str, number: int | None) -> Row:
         if number is None:
             number = self.get(proposal_id).version
-        row = _fetch_row(
+        row = fetch_row(
             self.db.execute(
-                f"{_VERSION_SELECT} WHERE v.proposal_id = ? AND v.number = ?", [proposal_id, number]
+                f"{VERSION_SELECT} WHERE v.proposal_id = ? AND v.number = ?", [proposal_id, number]
             )
         )
         if row is None:
@@ -519,114 +530,11 @@ class Library:
             raise NotFound(f"Proposal {proposal_id} has no version {number}")
         return row
 
-    def _info(self, row: _Row) -> VersionInfo:
-        return VersionInfo(
-            proposal_id=row["proposal_id"],
-            number=row["number"],
-            created=row["created"],
-            utc_offset=row["utc_offset"],
-            label=row["label"],
-            sha256=row["sha256"],
-            size=row["size"],
-            change=row["change"],
-            title=row["title"],
-        )
-
-    def _proposal(self, row: tuple) -> Proposal:
-        r = dict(zip(_PROPOSAL_COLUMNS, row, strict=True))
-        return Proposal(
-            id=r["id"],
-            title=r["title"],
-            kind=Kind(r["kind"]),
-            status=Status(r["status"]),
-            sponsors=tuple(json.loads(r["sponsors"])),
-            cosigners=tuple(json.loads(r["cosigners"])),
-            session=r["session"],
-            base=Base.from_json(json.loads(r["base"]) if r["base"] else None),
-            tags=tuple(r["tag_names"].split("\x1f")) if r["tag_names"] else (),
-            created=r["created"],
-            updated=r["updated"],
-            version=r["version"],
-            versions=r["versions"],
-            sha256=r["sha256"],
-            size=r["size"],
-            trashed=r["trashed"],
-        )
-
     def _damaged(self, info: VersionInfo, what: str) -> CorruptVersion:
         return CorruptVersion(
             f"Version {info.number} of “{info.title}” (id {info.proposal_id}) is damaged: its "
             f"stored text {what}. Its text is not shown; restore the library from a backup"
         )
-
-
-_PROPOSAL_COLUMNS = (
-    "id", "title", "kind", "status", "sponsors", "cosigners", "session", "base", "created",
-    "updated", "version", "versions", "sha256", "size", "trashed", "tag_names",
-)  # fmt: skip
-_PROPOSAL_SELECT = (
-    "SELECT id, title, kind, status, sponsors, cosigners, session, base, created, updated, "
-    "version, versions, sha256, size, trashed, "
-    "(SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM proposal_tags pt "
-    "JOIN tags t ON t.id = pt.tag_id WHERE pt.proposal_id = proposals.id "
-    "ORDER BY t.key)) FROM proposals"
-)
-_VERSION_SELECT = (
-    "SELECT v.proposal_id, v.number, v.created, v.utc_offset, v.label, v.sha256, v.body, v.size, "
-    "v.change, v.title, v.kind, v.status, v.sponsors, v.cosigners, v.session, v.base, p.trashed "
-    "FROM versions v JOIN proposals p ON p.id = v.proposal_id"
-)
-
-
-_Row = dict[str, Any]
-
-
-def _fetch_rows(cursor: sqlite3.Cursor) -> list[_Row]:
-    """Rows as dicts (the connection keeps the plain tuples sqlite-utils expects)."""
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-
-def _fetch_row(cursor: sqlite3.Cursor) -> _Row | None:
-    rows = _fetch_rows(cursor)
-    return rows[0] if rows else None
-
-
-def _content_from_row(row: Any, body: str) -> Content:
-    return Content(
-        title=row["title"],
-        kind=Kind(row["kind"]),
-        status=Status(row["status"]),
-        body=body,
-        sponsors=tuple(json.loads(row["sponsors"])),
-        cosigners=tuple(json.loads(row["cosigners"])),
-        session=row["session"],
-        base=Base.from_json(json.loads(row["base"]) if row["base"] else None),
-    )
-
-
-def _draft(row: tuple) -> Draft:
-    proposal_id, based_on, saved, metadata, body = row
-    meta = json.loads(metadata)
-    content = Content(
-        title=meta.get("title", ""),
-        kind=_enum(Kind, meta.get("kind", "note"), "kind"),
-        status=_enum(Status, meta.get("status", "draft"), "status"),
-        body=body,
-        sponsors=tuple(meta.get("sponsors", ())),
-        cosigners=tuple(meta.get("cosigners", ())),
-        session=meta.get("session", ""),
-        base=Base.from_json(meta.get("base")),
-    )
-    return Draft(proposal_id=proposal_id, content=content, saved=saved, based_on=based_on)
-
-
-def _enum(cls: Any, value: Any, what: str) -> Any:
-    try:
-        return cls(value)
-    except ValueError:
-        choices = ", ".join(member.value for member in cls)
-        raise InvalidInput(f"“{value}” is not a {what}; choose one of: {choices}") from None
 
 
 def _names(names: Iterable[str]) -> tuple[str, ...]:
@@ -644,10 +552,6 @@ def _one_line(text: str, what: str) -> str:
     if "\x00" in clean:
         raise InvalidInput(f"The {what} contains NUL bytes")
     return clean
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
 
 
 def _change_size(old: str, new: str) -> int:

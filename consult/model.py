@@ -9,6 +9,17 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
+
+from consult.errors import InvalidInput
+
+
+def parse_choice(cls: Any, value: Any, what: str) -> Any:
+    try:
+        return cls(value)
+    except ValueError:
+        choices = ", ".join(member.value for member in cls)
+        raise InvalidInput(f"“{value}” is not a {what}; choose one of: {choices}") from None
 
 
 class Kind(StrEnum):

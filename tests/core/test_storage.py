@@ -268,12 +268,12 @@ def test_a_version_that_does_not_read_back_identically_is_not_saved(lib, lib_pat
 
     p = lib.create_proposal("T", "note", "v1")
     before = row_counts(lib_path)
-    real = consult.library._content_from_row
+    real = consult.library.content_from_row
 
     def garbled(row, body):  # what a bad disk or a broken codec would hand back
         return real(row, body + "?")
 
-    monkeypatch.setattr(consult.library, "_content_from_row", garbled)
+    monkeypatch.setattr(consult.library, "content_from_row", garbled)
     with pytest.raises(CorruptVersion):
         lib.save_version(p.id, content("T", "v2"))
     monkeypatch.undo()
