@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from consult import clock
 from consult import tags as tagging
+from consult.changes import change_size
 from consult.errors import CorruptVersion, InvalidInput, NotFound
 from consult.model import (
     Base,
@@ -450,7 +451,7 @@ class Library:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 proposal_id, number, created, offset, _one_line(label, "label"), sha, body_sha,
-                len(content.body), _change_size(prev_body, content.body), content.title,
+                len(content.body), change_size(prev_body, content.body), content.title,
                 content.kind.value, content.status.value, dumps(meta["sponsors"]),
                 dumps(meta["cosigners"]), content.session, dumps(meta["base"]),
             ],
@@ -552,30 +553,6 @@ def _one_line(text: str, what: str) -> str:
     if "\x00" in clean:
         raise InvalidInput(f"The {what} contains NUL bytes")
     return clean
-
-
-def _change_size(old: str, new: str) -> int:
-    """Characters in the stretch between the common prefix and the common suffix."""
-    if old == new:
-        return 0
-    limit = min(len(old), len(new))
-    start = _common_length(old, new, limit, lambda n: old[:n] == new[:n])
-    end = _common_length(
-        old, new, limit - start, lambda n: old[len(old) - n :] == new[len(new) - n :]
-    )
-    return max(len(old), len(new)) - start - end
-
-
-def _common_length(old: str, new: str, limit: int, same: Any) -> int:
-    """The largest n ≤ limit with same(n), by bisection (slice compares run in C)."""
-    low, high = 0, limit
-    while low < high:
-        mid = (low + high + 1) // 2
-        if same(mid):
-            low = mid
-        else:
-            high = mid - 1
-    return low
 
 
 __all__ = ["Library", "SaveResult", "translate_error"]

@@ -114,7 +114,7 @@ class VersionInfo:
     label: str
     sha256: str  # of the content (title, metadata, body)
     size: int  # characters in the body
-    change: int  # characters in the stretch that differs from the previous version
+    change: int  # characters deleted plus inserted since the previous version
     title: str
 
 
