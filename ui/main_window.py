@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         c = version.content
         self.title_label.setText(c.title)
         rows = [
+            (self.tr("Id"), proposal.id),
             (self.tr("Kind"), kind_label(c.kind.value)),
             (self.tr("Status"), status_label(c.status.value)),
             (

@@ -1,4 +1,5 @@
-"""Shared fixtures of the core tests: every library lives in the test's tmp_path."""
+"""Shared fixtures of the core tests: every library lives in the test's tmp_path
+(tests/conftest.py keeps the default library there too)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,6 @@ from pathlib import Path
 import pytest
 
 from consult.library import Library
-
-
-@pytest.fixture(autouse=True)
-def _no_real_library(tmp_path, monkeypatch):
-    """Whatever falls back to the default library gets one in tmp_path, never the user's."""
-    monkeypatch.setenv("CONSULT_DB", str(tmp_path / "default-library.consult"))
 
 
 @pytest.fixture

@@ -19,7 +19,6 @@ def isolated_settings(tmp_path_factory, monkeypatch):
     settings_dir = tmp_path_factory.mktemp("settings")
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(settings_dir))
-    monkeypatch.setenv("CONSULT_DB", str(tmp_path_factory.mktemp("default") / "never.consult"))
     yield
 
 

@@ -127,3 +127,12 @@ def test_a_file_that_is_not_a_library_gets_a_message_and_is_left_alone(
     assert shown and "not a Consult library" in shown[0]
     assert bogus.read_bytes() == before
     assert not Path(str(bogus) + "-wal").exists()
+
+
+def test_consult_without_a_command_starts_the_app(monkeypatch, tmp_path):
+    from consult import cli
+
+    started = []
+    monkeypatch.setattr(app_module, "run", lambda argv: started.append(argv) or 0)
+    assert cli.main(["--db", str(tmp_path / "mine.consult")]) == 0
+    assert started and started[0][1:] == ["--db", str(tmp_path / "mine.consult")]
