@@ -1,0 +1,229 @@
+"""Pairing the units of two texts by content, not by number.
+
+1. Units whose text (without the article number) is identical are aligned in order (an LCS
+   over the whole sequence), so an inserted article does not disturb those after it.
+2. Inside each stretch between those anchors, units equal after normalisation, then similar
+   units, are paired in order (a maximum-weight order-preserving matching).
+3. What is left is paired across stretches when equal or very similar: moved articles.
+4. Pairs that break the order of the others are "moved"; the rest unchanged or modified.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
+
+from consult.changes import change_size
+from consult.compare.structure import Unit
+from consult.compare.text import Options, comparison_key
+
+SIMILAR = 0.5  # in the same stretch: at least this similar to be the same article, edited
+MOVED_SIMILAR = 0.65  # across stretches: a moved article must be this similar
+_SHORT = 4000  # characters (both sides) below which similarity is computed exactly
+_MIN_MOVED_LENGTH = 8  # shorter units are not paired across stretches (too easily alike)
+
+
+@dataclass
+class Pairing:
+    pairs: dict[int, int]  # old index → new index
+    moved: set[int]  # old indices of pairs that break the order
+    same: set[int]  # old indices whose content is equal under the options
+
+
+def pair_units(old: list[Unit], new: list[Unit], options: Options) -> Pairing:
+    pairs: dict[int, int] = {}
+    same: set[int] = set()
+    gaps: list[list[int]] = []
+    for op in Indel.opcodes([(u.kind, u.body) for u in old], [(u.kind, u.body) for u in new]):
+        if op.tag == "equal":
+            for k in range(op.src_end - op.src_start):
+                pairs[op.src_start + k] = op.dest_start + k
+                same.add(op.src_start + k)
+        elif not gaps or gaps[-1][1] != op.src_start or gaps[-1][3] != op.dest_start:
+            gaps.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
+        else:  # a delete next to an insert: one stretch
+            gaps[-1][1], gaps[-1][3] = op.src_end, op.dest_end
+
+    keys = _Keys(old, new, options)
+    for i1, i2, j1, j2 in gaps:
+        olds, news = list(range(i1, i2)), list(range(j1, j2))
+        # Equal once whitespace (and width) are normalised: in order.
+        ko = [(old[i].kind, keys.old(i)) for i in olds]
+        kn = [(new[j].kind, keys.new(j)) for j in news]
+        for op in Indel.opcodes(ko, kn):
+            if op.tag == "equal":
+                for k in range(op.src_end - op.src_start):
+                    pairs[olds[op.src_start + k]] = news[op.dest_start + k]
+                    same.add(olds[op.src_start + k])
+        olds = [i for i in olds if i not in pairs]
+        taken = set(pairs.values())
+        news = [j for j in news if j not in taken]
+        if olds and news:
+            for i, j in _heaviest_chain(_similar_candidates(old, new, olds, news, keys)):
+                pairs[i] = j
+
+    _pair_moved(old, new, pairs, same, keys)
+    in_order = _longest_increasing(sorted(pairs.items()))
+    moved = {i for i in pairs if i not in in_order}
+    return Pairing(pairs, moved, same)
+
+
+class _Keys:
+    """Comparison keys, computed once and only when needed. Long units keep their raw text
+    (with its lines) as key: normalising them costs more than it finds."""
+
+    def __init__(self, old: list[Unit], new: list[Unit], options: Options) -> None:
+        self._units = {"o": old, "n": new}
+        self._options = options
+        self._cache: dict[tuple[str, int], str] = {}
+
+    def _key(self, side: str, i: int) -> str:
+        found = self._cache.get((side, i))
+        if found is None:
+            body = self._units[side][i].body
+            found = body if len(body) > _SHORT else comparison_key(body, self._options)
+            self._cache[(side, i)] = found
+        return found
+
+    def old(self, i: int) -> str:
+        return self._key("o", i)
+
+    def new(self, j: int) -> str:
+        return self._key("n", j)
+
+
+def similarity(a: str, b: str) -> float:
+    """Indel similarity (1 = identical); line-aligned for long texts, so it stays cheap."""
+    if not a and not b:
+        return 1.0
+    if len(a) + len(b) <= _SHORT:
+        return float(Indel.normalized_similarity(a, b))
+    return 1.0 - change_size(a, b) / (len(a) + len(b))
+
+
+def _similar_candidates(old, new, olds, news, keys: _Keys) -> list[tuple[int, int, float]]:
+    """Pairs of units of one stretch similar enough to be one article, edited."""
+    candidates: list[tuple[int, int, float]] = []
+    short_new: dict[str, list[int]] = defaultdict(list)
+    long_new: list[int] = []
+    for j in news:
+        (long_new if len(new[j].body) > _SHORT else short_new[new[j].kind]).append(j)
+    for i in olds:
+        unit = old[i]
+        if len(unit.body) > _SHORT or len(news) <= 3:
+            for j in news:
+                if new[j].kind == unit.kind:
+                    score = similarity(keys.old(i), keys.new(j))
+                    if score >= SIMILAR:
+                        candidates.append((i, j, score))
+            continue
+        choices = short_new.get(unit.kind, [])
+        if choices:
+            found = process.extract(
+                keys.old(i),
+                [keys.new(j) for j in choices],
+                scorer=Indel.normalized_similarity,
+                score_cutoff=SIMILAR,
+                limit=4,
+            )
+            candidates.extend((i, choices[pos], float(score)) for _, score, pos in found)
+        for j in long_new:
+            if new[j].kind == unit.kind:
+                score = similarity(keys.old(i), keys.new(j))
+                if score >= SIMILAR:
+                    candidates.append((i, j, score))
+    return candidates
+
+
+def _heaviest_chain(candidates: list[tuple[int, int, float]]) -> list[tuple[int, int]]:
+    """Maximum total score over pairs increasing in both indices (O(k²), k is small)."""
+    if not candidates:
+        return []
+    candidates.sort()
+    best = [c[2] for c in candidates]
+    back = [-1] * len(candidates)
+    for b, (ib, jb, sb) in enumerate(candidates):
+        for a in range(b):
+            ia, ja, _ = candidates[a]
+            if ia < ib and ja < jb and best[a] + sb > best[b]:
+                best[b], back[b] = best[a] + sb, a
+    k = max(range(len(candidates)), key=best.__getitem__)
+    chain = []
+    while k != -1:
+        chain.append(candidates[k][:2])
+        k = back[k]
+    return chain[::-1]
+
+
+def _pair_moved(old, new, pairs: dict[int, int], same: set[int], keys: _Keys) -> None:
+    """Pair what is left across stretches: equal units first, then very similar ones."""
+    taken = set(pairs.values())
+    left_old = [i for i in range(len(old)) if i not in pairs]
+    left_new = [j for j in range(len(new)) if j not in taken]
+    if not left_old or not left_new:
+        return
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for j in left_new:
+        by_key[(new[j].kind, keys.new(j))].append(j)
+    for i in left_old:
+        waiting = by_key.get((old[i].kind, keys.old(i)))
+        if waiting and len(keys.old(i)) >= _MIN_MOVED_LENGTH:
+            pairs[i] = waiting.pop(0)
+            same.add(i)
+    taken = set(pairs.values())
+    left_old = [i for i in left_old if i not in pairs and len(keys.old(i)) >= _MIN_MOVED_LENGTH]
+    left_new = [j for j in left_new if j not in taken and len(keys.new(j)) >= _MIN_MOVED_LENGTH]
+    if not left_old or not left_new:
+        return
+    scored = []
+    for i in left_old:
+        choices = [j for j in left_new if new[j].kind == old[i].kind]
+        if not choices:
+            continue
+        if len(keys.old(i)) > _SHORT:
+            # Long units: compare only with long ones of similar length (cheap filter first).
+            for j in choices:
+                a, b = keys.old(i), keys.new(j)
+                if min(len(a), len(b)) * 2 >= max(len(a), len(b)):
+                    score = similarity(a, b)
+                    if score >= MOVED_SIMILAR:
+                        scored.append((score, i, j))
+            continue
+        found = process.extract(
+            keys.old(i),
+            [keys.new(j) for j in choices],
+            scorer=Indel.normalized_similarity,
+            score_cutoff=MOVED_SIMILAR,
+            limit=3,
+        )
+        scored.extend((float(score), i, choices[pos]) for _, score, pos in found)
+    used_new: set[int] = set()
+    for _score, i, j in sorted(scored, reverse=True):
+        if i not in pairs and j not in used_new:
+            pairs[i] = j
+            used_new.add(j)
+
+
+def _longest_increasing(items: list[tuple[int, int]]) -> set[int]:
+    """Old indices of a longest run of pairs whose new indices increase (patience sorting)."""
+    tails: list[int] = []  # new index ending the best run of each length
+    tail_at: list[int] = []  # position in items of that ending
+    back = [-1] * len(items)
+    for pos, (_i, j) in enumerate(items):
+        k = bisect.bisect_left(tails, j)
+        if k == len(tails):
+            tails.append(j)
+            tail_at.append(pos)
+        else:
+            tails[k], tail_at[k] = j, pos
+        back[pos] = tail_at[k - 1] if k else -1
+    keep: set[int] = set()
+    pos = tail_at[-1] if tail_at else -1
+    while pos != -1:
+        keep.add(items[pos][0])
+        pos = back[pos]
+    return keep

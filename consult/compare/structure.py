@@ -1,0 +1,126 @@
+"""Law-like structure: articles (第X条, Article N, Art. N, Sec. N., § N), the headings above
+them (编 / 章 / 节, Part, Chapter), and the units a text is compared in."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from consult.compare.numerals import NUMERAL_CHARS, parse_chinese
+from consult.compare.text import paragraphs
+
+_NUM_CN = rf"[{NUMERAL_CHARS}\d]+"
+_LEAD = r"(?:#{1,6}[ \t]*)?(?:\*\*)?"
+ARTICLE = re.compile(
+    # English forms must be followed by a period, colon or dash, or end the line, so that
+    # prose such as "Section 102 of this title …" at the start of a line is not a heading.
+    rf"{_LEAD}(?P<label>第(?P<cn>{_NUM_CN})条(?:之(?P<sub>[{NUMERAL_CHARS}]+))?)(?:\*\*)?"
+    rf"(?=[\s\u3000]|$)"
+    rf"|{_LEAD}(?P<en>(?:Article|ARTICLE|Art\.|ART\.|Sec\.|SEC\.|Section|SECTION|§)"
+    rf"[ \t]*(?P<num>\d+)(?P<suffix>[A-Za-z]{{0,3}}(?:-\d+)?))"
+    r"(?=\.(?:[ \t]|$)|:|[ \t]*[—–-][ \t]|[ \t]*$)"
+)
+HEADING = re.compile(
+    rf"{_LEAD}第{_NUM_CN}(?:分编|编|章|节)(?=[\s\u3000]|$)"
+    r"|(?:#{1,6}[ \t]*)?(?:PART|Part|CHAPTER|Chapter|SUBCHAPTER|Subchapter)[ \t]+[\dIVXLCivxlc]+\b"
+    r"|#{1,6}[ \t]"
+)
+# A cheap first look: a line that may start a heading or an article somewhere inside a block.
+_CANDIDATE_LINE = re.compile(
+    r"\n[ \t\u3000]*(?:#|\*\*|第|Art|ART|Sec|SEC|§|Part|PART|Chap|CHAP|Subchap|SUBCHAP)"
+)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One piece of a text as it is compared: an article, a heading, or a paragraph."""
+
+    kind: str  # "article" | "heading" | "paragraph"
+    text: str
+    label: str | None = None  # "第十条", "Sec. 101", or a heading's text
+    number: int | None = None  # the article number (Chinese numerals converted)
+    head: int = 0  # characters of `text` taken by the article's number label
+    index: int = 0  # position among the units of its text
+    extra: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def body(self) -> str:
+        """The text without its number label: what says whether two articles are the same."""
+        return self.text[self.head :]
+
+
+def cut_before_heads(text: str) -> str:
+    """`text` with a blank line before every line that starts an article or a heading, so
+    that splitting into paragraphs also separates them (one pass over the whole text)."""
+    cuts = []
+    for match in _CANDIDATE_LINE.finditer(text):
+        line_start = match.start() + 1
+        line = text[line_start : line_start + 80].lstrip(" \t\u3000")
+        if ARTICLE.match(line) or HEADING.match(line):
+            cuts.append(line_start)
+    if not cuts:
+        return text
+    pieces, start = [], 0
+    for cut in cuts:
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return "\n".join(pieces)
+
+
+def classify(paragraph: str) -> tuple[str, str | None, int | None, int]:
+    """(kind, label, number, head) of a paragraph."""
+    match = ARTICLE.match(paragraph)
+    if match:
+        if match.group("cn"):
+            number = parse_chinese(match.group("cn"))
+            if number is None:
+                number = int(match.group("cn")) if match.group("cn").isdigit() else None
+            label = match.group("label")
+        else:
+            number = int(match.group("num"))
+            label = " ".join(match.group("en").split())
+        return "article", label, number, match.end()
+    if HEADING.match(paragraph):
+        return "heading", paragraph.split("\n", 1)[0].lstrip("#* \t").rstrip("* "), None, 0
+    return "paragraph", None, None, 0
+
+
+def units(text: str, *, by_article: bool) -> list[Unit]:
+    """The units of a prepared text: articles with their paragraphs, headings and other
+    paragraphs (by_article), or simply its paragraphs."""
+    if not by_article:
+        return [Unit("paragraph", p, index=i) for i, p in enumerate(paragraphs(text))]
+    out: list[Unit] = []
+    current: list[str] = []
+    kind_label: tuple[str, str | None, int | None, int] | None = None
+
+    def close() -> None:
+        if kind_label is not None:
+            kind, label, number, head = kind_label
+            out.append(Unit(kind, "\n".join(current), label, number, head, len(out)))
+
+    for piece in paragraphs(cut_before_heads(text)):
+        kind, label, number, head = classify(piece)
+        if kind == "paragraph" and kind_label is not None and kind_label[0] == "article":
+            current.append(piece)  # a further paragraph (款) of the article
+            continue
+        close()
+        current, kind_label = [piece], (kind, label, number, head)
+    close()
+    return out
+
+
+def count_articles(text: str) -> int:
+    return sum(1 for unit in units(text, by_article=True) if unit.kind == "article")
+
+
+def is_law_like(old_units: list[Unit], new_units: list[Unit]) -> bool:
+    """At least three articles on one side, holding most of its text."""
+    for side in (old_units, new_units):
+        articles = [u for u in side if u.kind == "article"]
+        if len(articles) >= 3:
+            total = sum(len(u.text) for u in side)
+            if sum(len(u.text) for u in articles) * 2 >= total:
+                return True
+    return False
