@@ -62,7 +62,9 @@ def pair_units(old: list[Unit], new: list[Unit], options: Options) -> Pairing:
         olds = [i for i in olds if i not in pairs]
         taken = set(pairs.values())
         news = [j for j in news if j not in taken]
-        if olds and news:
+        if len(olds) == 1 and len(news) == 1 and _same_article(old[olds[0]], new[news[0]]):
+            pairs[olds[0]] = news[0]  # the one article between two anchors, same number: edited
+        elif olds and news:
             for i, j in _heaviest_chain(_similar_candidates(old, new, olds, news, keys)):
                 pairs[i] = j
 
@@ -70,6 +72,10 @@ def pair_units(old: list[Unit], new: list[Unit], options: Options) -> Pairing:
     in_order = _longest_increasing(sorted(pairs.items()))
     moved = {i for i in pairs if i not in in_order}
     return Pairing(pairs, moved, same)
+
+
+def _same_article(a: Unit, b: Unit) -> bool:
+    return a.kind == b.kind == "article" and a.label == b.label
 
 
 class _Keys:
@@ -112,6 +118,7 @@ def _similar_candidates(old, new, olds, news, keys: _Keys) -> list[tuple[int, in
     long_new: list[int] = []
     for j in news:
         (long_new if len(new[j].body) > _SHORT else short_new[new[j].kind]).append(j)
+    short_keys = {kind: [keys.new(j) for j in js] for kind, js in short_new.items()}
     for i in olds:
         unit = old[i]
         if len(unit.body) > _SHORT or len(news) <= 3:
@@ -121,11 +128,11 @@ def _similar_candidates(old, new, olds, news, keys: _Keys) -> list[tuple[int, in
                     if score >= SIMILAR:
                         candidates.append((i, j, score))
             continue
-        choices = short_new.get(unit.kind, [])
+        choices = short_new.get(unit.kind)
         if choices:
             found = process.extract(
                 keys.old(i),
-                [keys.new(j) for j in choices],
+                short_keys[unit.kind],
                 scorer=Indel.normalized_similarity,
                 score_cutoff=SIMILAR,
                 limit=4,
@@ -180,8 +187,12 @@ def _pair_moved(old, new, pairs: dict[int, int], same: set[int], keys: _Keys) ->
     if not left_old or not left_new:
         return
     scored = []
+    new_by_kind: dict[str, list[int]] = defaultdict(list)
+    for j in left_new:
+        new_by_kind[new[j].kind].append(j)
+    new_keys = {kind: [keys.new(j) for j in js] for kind, js in new_by_kind.items()}
     for i in left_old:
-        choices = [j for j in left_new if new[j].kind == old[i].kind]
+        choices = new_by_kind.get(old[i].kind)
         if not choices:
             continue
         if len(keys.old(i)) > _SHORT:
@@ -195,7 +206,7 @@ def _pair_moved(old, new, pairs: dict[int, int], same: set[int], keys: _Keys) ->
             continue
         found = process.extract(
             keys.old(i),
-            [keys.new(j) for j in choices],
+            new_keys[old[i].kind],
             scorer=Indel.normalized_similarity,
             score_cutoff=MOVED_SIMILAR,
             limit=3,

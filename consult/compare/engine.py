@@ -66,7 +66,9 @@ def compare_texts(
         mode = "paragraph"
         old_units, new_units = units(old_text, by_article=False), units(new_text, by_article=False)
     else:
-        old_units, new_units = units(old_text, by_article=True), units(new_text, by_article=True)
+        cache: dict = {}
+        old_units = units(old_text, by_article=True, cache=cache)
+        new_units = units(new_text, by_article=True, cache=cache)
         mode = "article" if by == "article" or is_law_like(old_units, new_units) else "paragraph"
         if mode == "paragraph":
             old_units = units(old_text, by_article=False)

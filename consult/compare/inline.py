@@ -9,7 +9,6 @@ sentence), which bounds the cost of any one pair.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
@@ -50,26 +49,29 @@ def inline_spans(a: str, b: str, options: Options) -> list[Span]:
         return [Span("equal" if same else "replace", a, b)]
     start, end = _common_ends(a, b, word_bounded=options.granularity != "char")
     middle = _diff(a[start : len(a) - end], b[start : len(b) - end], options, depth=0)
-    spans = [Span("equal", a[:start], b[:start]), *middle]
-    spans.append(Span("equal", a[len(a) - end :], b[len(b) - end :]))
-    return _tidy(_clean_up(_tidy(spans)))
+    pieces = [("equal", a[:start], b[:start]), *middle]
+    pieces.append(("equal", a[len(a) - end :], b[len(b) - end :]))
+    return [Span(op, old, new) for op, old, new in _tidy(_clean_up(_tidy(pieces)))]
 
 
-def _diff(a: str, b: str, options: Options, depth: int) -> list[Span]:
+_Piece = tuple[str, str, str]  # (op, old, new): the working form of a span
+
+
+def _diff(a: str, b: str, options: Options, depth: int) -> list[_Piece]:
     if not a or not b:
-        return [Span("delete", old=a)] if a else [Span("insert", new=b)] if b else []
+        return [("delete", a, "")] if a else [("insert", "", b)] if b else []
     if len(a) * len(b) <= _CHAR_PAIR_LIMIT or depth >= 2:
         ta, tb = tokens(a, options), tokens(b, options)
         if len(ta) * len(tb) <= _TOKEN_PAIR_LIMIT:
             return _token_diff(ta, tb, options)
         if depth >= 2:
-            return [Span("replace", a, b)]
+            return [("replace", a, b)]
     # Too long to diff token by token: align lines (then sentences), diff inside changes.
     sa, sb = _segments(a, depth), _segments(b, depth)
     if len(sa) * len(sb) > 4 * _TOKEN_PAIR_LIMIT:
-        return [Span("replace", a, b)]
+        return [("replace", a, b)]
     ka, kb = _segment_keys(sa, options), _segment_keys(sb, options)
-    out: list[Span] = []
+    out: list[_Piece] = []
     pending_a: list[str] = []
     pending_b: list[str] = []
     for op in Indel.opcodes(ka, kb):
@@ -77,7 +79,7 @@ def _diff(a: str, b: str, options: Options, depth: int) -> list[Span]:
             out.extend(_diff("".join(pending_a), "".join(pending_b), options, depth + 1))
             pending_a, pending_b = [], []
             out.append(
-                Span(
+                (
                     "equal",
                     "".join(sa[op.src_start : op.src_end]),
                     "".join(sb[op.dest_start : op.dest_end]),
@@ -114,26 +116,23 @@ def _segments(text: str, depth: int) -> list[str]:
     return out
 
 
-def _token_diff(ta: list[str], tb: list[str], options: Options) -> list[Span]:
+def _token_diff(ta: list[str], tb: list[str], options: Options) -> list[_Piece]:
     ka, kb = token_keys(ta, options), token_keys(tb, options)
-    out: list[Span] = []
-    for op in Indel.opcodes(ka, kb):
-        old = "".join(ta[op.src_start : op.src_end])
-        new = "".join(tb[op.dest_start : op.dest_end])
-        if op.tag == "equal":
-            out.append(Span("equal", old, new))
-        elif op.tag == "delete":
-            out.append(Span("delete", old=old))
+    out: list[_Piece] = []
+    for tag, i1, i2, j1, j2 in Indel.opcodes(ka, kb).as_list():
+        if tag == "equal":
+            out.append(("equal", "".join(ta[i1:i2]), "".join(tb[j1:j2])))
+        elif tag == "delete":
+            out.append(("delete", "".join(ta[i1:i2]), ""))
         else:
-            out.append(Span("insert", new=new))
+            out.append(("insert", "", "".join(tb[j1:j2])))
     return out
 
 
 def _common_ends(a: str, b: str, *, word_bounded: bool) -> tuple[int, int]:
     """Lengths of the common prefix and suffix, backed off so as not to split a word."""
-    limit = min(len(a), len(b))
-    start = _longest(limit, lambda n: a[:n] == b[:n])
-    end = _longest(limit - start, lambda n: a[len(a) - n :] == b[len(b) - n :])
+    start = _common_prefix(a, b)
+    end = _common_suffix(a, b, min(len(a), len(b)) - start)
     if word_bounded:
         while (start and _inside_word(a, start)) or (start and _inside_word(b, start)):
             start -= 1
@@ -149,30 +148,62 @@ def _inside_word(text: str, position: int) -> bool:
     return bool(_WORDISH.match(text[position - 1]) and _WORDISH.match(text[position]))
 
 
-def _longest(limit: int, same: Callable[[int], bool]) -> int:
-    low, high = 0, limit
-    while low < high:
-        mid = (low + high + 1) // 2
-        if same(mid):
+def _common_prefix(a: str, b: str) -> int:
+    """Length of the common prefix: galloping then bisection, comparing each character
+    about twice (slice comparisons run in C)."""
+    limit = min(len(a), len(b))
+    low, step = 0, 64
+    while low < limit:
+        high = min(low + step, limit)
+        if a[low:high] != b[low:high]:
+            break
+        low, step = high, step * 2
+    else:
+        return limit
+    high = min(low + step, limit)  # the first difference lies in [low, high)
+    while high - low > 1:
+        mid = (low + high) // 2
+        if a[low:mid] == b[low:mid]:
             low = mid
         else:
-            high = mid - 1
-    return low
+            high = mid
+    return low if a[low] != b[low] else low + 1
 
 
-def _tidy(spans: list[Span]) -> list[Span]:
-    """Drop empty spans; join neighbours: equal with equal, changes into one change."""
-    out: list[Span] = []
-    for span in spans:
-        if not span.old and not span.new:
+def _common_suffix(a: str, b: str, limit: int) -> int:
+    """Length of the common suffix, at most `limit`."""
+    la, lb = len(a), len(b)
+    low, step = 0, 64
+    while low < limit:
+        high = min(low + step, limit)
+        if a[la - high : la - low] != b[lb - high : lb - low]:
+            break
+        low, step = high, step * 2
+    else:
+        return limit
+    high = min(low + step, limit)
+    while high - low > 1:
+        mid = (low + high) // 2
+        if a[la - mid : la - low] == b[lb - mid : lb - low]:
+            low = mid
+        else:
+            high = mid
+    return low if a[la - low - 1] != b[lb - low - 1] else low + 1
+
+
+def _tidy(pieces: list[_Piece]) -> list[_Piece]:
+    """Drop empty pieces; join neighbours: equal with equal, changes into one change."""
+    out: list[_Piece] = []
+    for op, old, new in pieces:
+        if not old and not new:
             continue
-        if out and (out[-1].op == "equal") == (span.op == "equal"):
-            prev = out.pop()
-            old, new = prev.old + span.old, prev.new + span.new
-            span = Span(prev.op if span.op == "equal" else _change_op(old, new), old, new)
-        elif span.op != "equal":
-            span = Span(_change_op(span.old, span.new), span.old, span.new)
-        out.append(span)
+        if out and (out[-1][0] == "equal") == (op == "equal"):
+            prev_op, prev_old, prev_new = out.pop()
+            old, new = prev_old + old, prev_new + new
+            op = "equal" if op == "equal" else _change_op(old, new)
+        elif op != "equal":
+            op = _change_op(old, new)
+        out.append((op, old, new))
     return out
 
 
@@ -180,36 +211,31 @@ def _change_op(old: str, new: str) -> str:
     return "replace" if old and new else "delete" if old else "insert"
 
 
-def _clean_up(spans: list[Span]) -> list[Span]:
-    """Merge equal islands no longer than the changes on both sides into those changes."""
-    changed = True
-    while changed:
-        changed = False
-        out: list[Span] = []
-        i = 0
-        while i < len(spans):
-            span = spans[i]
-            if (
-                span.op == "equal"
-                and out
-                and out[-1].op != "equal"
-                and i + 1 < len(spans)
-                and spans[i + 1].op != "equal"
-            ):
-                before, after = out[-1], spans[i + 1]
-                size = len(span.old.strip())
-                if size <= max(len(before.old), len(before.new)) and size <= max(
-                    len(after.old), len(after.new)
+def _clean_up(pieces: list[_Piece]) -> list[_Piece]:
+    """Merge equal islands no longer than the changes on both sides into those changes
+    (pieces alternate equal / change after _tidy, so one pass with a stack suffices)."""
+    out: list[_Piece] = []
+    i = 0
+    while i < len(pieces):
+        op, old, new = pieces[i]
+        if op == "equal" and out and out[-1][0] != "equal" and i + 1 < len(pieces):
+            _, b_old, b_new = out[-1]
+            _, a_old, a_new = pieces[i + 1]
+            size = len(old.strip())
+            if size <= max(len(b_old), len(b_new)) and size <= max(len(a_old), len(a_new)):
+                out[-1] = ("replace", b_old + old + a_old, b_new + new + a_new)
+                i += 2
+                # The grown change may now swallow the equal island before it.
+                while (
+                    len(out) >= 3
+                    and len(out[-2][1].strip()) <= max(len(out[-3][1]), len(out[-3][2]))
+                    and len(out[-2][1].strip()) <= max(len(out[-1][1]), len(out[-1][2]))
                 ):
-                    out[-1] = Span(
-                        "replace",
-                        before.old + span.old + after.old,
-                        before.new + span.new + after.new,
-                    )
-                    i += 2
-                    changed = True
-                    continue
-            out.append(span)
-            i += 1
-        spans = _tidy(out)
-    return spans
+                    c_op, c_old, c_new = out.pop()
+                    _, e_old, e_new = out.pop()
+                    _, p_old, p_new = out.pop()
+                    out.append(("replace", p_old + e_old + c_old, p_new + e_new + c_new))
+                continue
+        out.append((op, old, new))
+        i += 1
+    return out

@@ -41,31 +41,29 @@ class Unit:
     number: int | None = None  # the article number (Chinese numerals converted)
     head: int = 0  # characters of `text` taken by the article's number label
     index: int = 0  # position among the units of its text
-    extra: dict = field(default_factory=dict, compare=False, repr=False)
+    # The text without its number label: what says whether two articles are the same.
+    body: str = field(default="", compare=False, repr=False)
 
-    @property
-    def body(self) -> str:
-        """The text without its number label: what says whether two articles are the same."""
-        return self.text[self.head :]
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "body", self.text[self.head :] if self.head else self.text)
 
 
-def cut_before_heads(text: str) -> str:
-    """`text` with a blank line before every line that starts an article or a heading, so
-    that splitting into paragraphs also separates them (one pass over the whole text)."""
+def split_at_heads(block: str) -> list[str]:
+    """A paragraph cut before every inner line that starts an article or a heading."""
     cuts = []
-    for match in _CANDIDATE_LINE.finditer(text):
+    for match in _CANDIDATE_LINE.finditer(block):
         line_start = match.start() + 1
-        line = text[line_start : line_start + 80].lstrip(" \t\u3000")
+        line = block[line_start : line_start + 80].lstrip(" \t\u3000")
         if ARTICLE.match(line) or HEADING.match(line):
             cuts.append(line_start)
     if not cuts:
-        return text
+        return [block]
     pieces, start = [], 0
     for cut in cuts:
-        pieces.append(text[start:cut])
+        pieces.append(block[start:cut].strip())
         start = cut
-    pieces.append(text[start:])
-    return "\n".join(pieces)
+    pieces.append(block[start:].strip())
+    return [piece for piece in pieces if piece]
 
 
 def classify(paragraph: str) -> tuple[str, str | None, int | None, int]:
@@ -86,11 +84,18 @@ def classify(paragraph: str) -> tuple[str, str | None, int | None, int]:
     return "paragraph", None, None, 0
 
 
-def units(text: str, *, by_article: bool) -> list[Unit]:
+Classified = tuple[str, tuple[str, str | None, int | None, int]]
+
+
+def units(
+    text: str, *, by_article: bool, cache: dict[str, list[Classified]] | None = None
+) -> list[Unit]:
     """The units of a prepared text: articles with their paragraphs, headings and other
-    paragraphs (by_article), or simply its paragraphs."""
+    paragraphs (by_article), or simply its paragraphs. `cache`, shared between the two
+    texts of a comparison, saves looking for headings again in paragraphs they share."""
     if not by_article:
         return [Unit("paragraph", p, index=i) for i, p in enumerate(paragraphs(text))]
+    cache = {} if cache is None else cache
     out: list[Unit] = []
     current: list[str] = []
     kind_label: tuple[str, str | None, int | None, int] | None = None
@@ -100,13 +105,16 @@ def units(text: str, *, by_article: bool) -> list[Unit]:
             kind, label, number, head = kind_label
             out.append(Unit(kind, "\n".join(current), label, number, head, len(out)))
 
-    for piece in paragraphs(cut_before_heads(text)):
-        kind, label, number, head = classify(piece)
-        if kind == "paragraph" and kind_label is not None and kind_label[0] == "article":
-            current.append(piece)  # a further paragraph (款) of the article
-            continue
-        close()
-        current, kind_label = [piece], (kind, label, number, head)
+    for block in paragraphs(text):
+        pieces = cache.get(block)
+        if pieces is None:
+            pieces = cache[block] = [(p, classify(p)) for p in split_at_heads(block)]
+        for piece, (kind, label, number, head) in pieces:
+            if kind == "paragraph" and kind_label is not None and kind_label[0] == "article":
+                current.append(piece)  # a further paragraph (款) of the article
+                continue
+            close()
+            current, kind_label = [piece], (kind, label, number, head)
     close()
     return out
 
