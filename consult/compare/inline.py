@@ -119,7 +119,8 @@ def _segments(text: str, depth: int) -> list[str]:
 def _token_diff(ta: list[str], tb: list[str], options: Options) -> list[_Piece]:
     ka, kb = token_keys(ta, options), token_keys(tb, options)
     out: list[_Piece] = []
-    for tag, i1, i2, j1, j2 in Indel.opcodes(ka, kb).as_list():
+    for op in Indel.opcodes(ka, kb).as_list():
+        tag, i1, i2, j1, j2 = str(op[0]), int(op[1]), int(op[2]), int(op[3]), int(op[4])
         if tag == "equal":
             out.append(("equal", "".join(ta[i1:i2]), "".join(tb[j1:j2])))
         elif tag == "delete":
@@ -198,7 +199,7 @@ def _tidy(pieces: list[_Piece]) -> list[_Piece]:
         if not old and not new:
             continue
         if out and (out[-1][0] == "equal") == (op == "equal"):
-            prev_op, prev_old, prev_new = out.pop()
+            _prev_op, prev_old, prev_new = out.pop()
             old, new = prev_old + old, prev_new + new
             op = "equal" if op == "equal" else _change_op(old, new)
         elif op != "equal":
@@ -231,7 +232,7 @@ def _clean_up(pieces: list[_Piece]) -> list[_Piece]:
                     and len(out[-2][1].strip()) <= max(len(out[-3][1]), len(out[-3][2]))
                     and len(out[-2][1].strip()) <= max(len(out[-1][1]), len(out[-1][2]))
                 ):
-                    c_op, c_old, c_new = out.pop()
+                    _c_op, c_old, c_new = out.pop()
                     _, e_old, e_new = out.pop()
                     _, p_old, p_new = out.pop()
                     out.append(("replace", p_old + e_old + c_old, p_new + e_new + c_new))
