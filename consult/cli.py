@@ -109,6 +109,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--add", action="append", default=[], metavar="TAG", help="repeatable")
     p.add_argument("--remove", action="append", default=[], metavar="TAG", help="repeatable")
 
+    p = command("diff", cmd_diff, "compare two texts: files, ID (latest version) or ID@N")
+    p.add_argument("old", metavar="OLD")
+    p.add_argument("new", metavar="NEW")
+    p.add_argument("--by", choices=["auto", "article", "paragraph"], default="auto")
+    p.add_argument("--granularity", choices=["auto", "char", "word", "paragraph"], default="auto")
+    p.add_argument("--format", choices=["text", "json", "markdown", "html"], default="text")
+    p.add_argument(
+        "--same-as-left",
+        action="store_true",
+        help="in markdown / html, show unchanged articles as 同左 / Unchanged",
+    )
+    p.add_argument(
+        "--ignore-width", action="store_true", help="treat ， and , (full / half width) as equal"
+    )
+    p.add_argument(
+        "--keep-whitespace", action="store_true", help="count whitespace differences as changes"
+    )
+    p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+
     p = command("backup", cmd_backup, "write a verified copy of the library")
     p.add_argument("dest", metavar="DEST", help="a new file, or a folder to put it in")
 
@@ -274,6 +293,45 @@ def cmd_tag(args: argparse.Namespace) -> int:
     for name in missing:
         print(f"consult: note: {proposal_id} was not tagged “{name}”", file=sys.stderr)
     print(", ".join(tags) if tags else "(no tags)")
+    return 0
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from consult.compare import compare_texts, report
+    from consult.compare.sides import load_sides
+
+    old, new = load_sides(args.old, args.new, lambda: _open(args))
+    comparison = compare_texts(
+        old.text,
+        new.text,
+        by=args.by,
+        granularity=args.granularity,
+        ignore_whitespace=not args.keep_whitespace,
+        ignore_width=args.ignore_width,
+    )
+    metadata = (
+        report.compare_metadata(old.metadata, new.metadata)
+        if old.metadata is not None and new.metadata is not None
+        else None
+    )
+    title = f"{old.name} → {new.name}"
+    if args.format == "json":
+        _print_json(report.to_json(comparison, metadata))
+    elif args.format == "markdown":
+        sys.stdout.write(
+            report.to_markdown(
+                comparison, same_as_left=args.same_as_left, title=title, metadata=metadata
+            )
+        )
+    elif args.format == "html":
+        sys.stdout.write(
+            report.to_html(
+                comparison, same_as_left=args.same_as_left, title=title, metadata=metadata
+            )
+        )
+    else:
+        color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+        sys.stdout.write(report.to_text(comparison, color=color, metadata=metadata))
     return 0
 
 

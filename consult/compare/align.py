@@ -51,14 +51,17 @@ def pair_units(old: list[Unit], new: list[Unit], options: Options) -> Pairing:
     keys = _Keys(old, new, options)
     for i1, i2, j1, j2 in gaps:
         olds, news = list(range(i1, i2)), list(range(j1, j2))
-        # Equal once whitespace (and width) are normalised: in order.
-        ko = [(old[i].kind, keys.old(i)) for i in olds]
-        kn = [(new[j].kind, keys.new(j)) for j in news]
+        # Equal once whitespace (and width) are normalised: in order. Aligned from the end
+        # of the stretch, so that a repeated heading (a table of contents) pairs with the
+        # occurrence next to the articles that follow it.
+        ko = [(old[i].kind, keys.old(i)) for i in reversed(olds)]
+        kn = [(new[j].kind, keys.new(j)) for j in reversed(news)]
         for op in Indel.opcodes(ko, kn):
             if op.tag == "equal":
                 for k in range(op.src_end - op.src_start):
-                    pairs[olds[op.src_start + k]] = news[op.dest_start + k]
-                    same.add(olds[op.src_start + k])
+                    i, j = olds[-1 - (op.src_start + k)], news[-1 - (op.dest_start + k)]
+                    pairs[i] = j
+                    same.add(i)
         olds = [i for i in olds if i not in pairs]
         taken = set(pairs.values())
         news = [j for j in news if j not in taken]
@@ -75,7 +78,10 @@ def pair_units(old: list[Unit], new: list[Unit], options: Options) -> Pairing:
 
 
 def _same_article(a: Unit, b: Unit) -> bool:
-    return a.kind == b.kind == "article" and a.label == b.label
+    """A lone pair between anchors that is one article renamed in place, or one heading."""
+    return a.kind == b.kind and (
+        a.kind == "heading" or (a.kind == "article" and a.label == b.label)
+    )
 
 
 class _Keys:

@@ -80,7 +80,10 @@ def classify(paragraph: str) -> tuple[str, str | None, int | None, int]:
             label = " ".join(match.group("en").split())
         return "article", label, number, match.end()
     if HEADING.match(paragraph):
-        return "heading", paragraph.split("\n", 1)[0].lstrip("#* \t").rstrip("* "), None, 0
+        first = paragraph.split("\n", 1)[0]
+        label = first.lstrip("#* \t").rstrip("* ")
+        markup = len(paragraph) - len(paragraph.lstrip("#* \t"))  # Markdown marks: not content
+        return "heading", label, None, markup
     return "paragraph", None, None, 0
 
 

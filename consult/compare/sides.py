@@ -1,0 +1,55 @@
+"""What `consult diff` compares: a file, or a stored version named `ID` or `ID@N`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from consult.errors import InvalidInput, LibraryMissing, NotFound
+from consult.markdown_io.text_file import read_text
+
+
+@dataclass(frozen=True)
+class Side:
+    name: str  # shown in reports: the file name, or "Title (v3)"
+    text: str
+    metadata: dict[str, Any] | None = None  # title, kind, status … of a stored version
+
+
+def load_sides(old: str, new: str, open_library: Callable[[], Any]) -> tuple[Side, Side]:
+    """Both sides; the library is opened only if one of them names a stored version."""
+    library = None
+
+    def get_library():
+        nonlocal library
+        if library is None:
+            library = open_library()
+        return library
+
+    try:
+        return _load(old, "OLD", get_library), _load(new, "NEW", get_library)
+    finally:
+        if library is not None:
+            library.close()
+
+
+def _load(ref: str, which: str, get_library: Callable[[], Any]) -> Side:
+    path = Path(ref)
+    if path.exists():
+        return Side(path.name, read_text(path))
+    head, sep, tail = ref.partition("@")
+    if sep and (not tail.isdigit() or int(tail) < 1):
+        raise InvalidInput(f"{which} “{ref}”: the version after @ must be a number from 1")
+    try:
+        library = get_library()
+        proposal_id = library.resolve(head)
+    except (NotFound, LibraryMissing) as e:
+        raise NotFound(f"{which} “{ref}” is neither a file nor a stored proposal ({e})") from e
+    version = library.version(proposal_id, int(tail) if sep else None)
+    proposal = library.get(proposal_id)
+    meta = version.content.metadata_json()
+    meta["tags"] = list(proposal.tags)
+    meta.pop("base", None)
+    return Side(f"{version.content.title} (v{version.number})", version.content.body, meta)
