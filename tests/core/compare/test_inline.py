@@ -1,0 +1,84 @@
+"""Inline spans: they rebuild both sides, read like an editor's markup, respect options."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from consult.compare.inline import inline_spans
+from consult.compare.text import Options
+
+ALPHABET = st.sampled_from(list("第一条款项，。；：（）ab cdXY\n\t\u3000,.;😀é\u0301ש"))
+TEXTS = st.text(ALPHABET, max_size=60)
+
+
+def rebuilt(spans):
+    old = "".join(s.old for s in spans if s.op != "insert")
+    new = "".join(s.new for s in spans if s.op != "delete")
+    return old, new
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    TEXTS,
+    TEXTS,
+    st.sampled_from(["auto", "char", "word", "paragraph"]),
+    st.booleans(),
+    st.booleans(),
+)
+def test_spans_rebuild_both_texts_exactly(a, b, granularity, ignore_ws, ignore_width):
+    spans = inline_spans(a, b, Options(granularity, ignore_ws, ignore_width))
+    assert rebuilt(spans) == (a, b)
+    for first, second in zip(spans, spans[1:], strict=False):
+        assert not (first.op == "equal" and second.op == "equal")  # neighbours are merged
+
+
+def ops(a, b, **options):
+    return [(s.op, s.old, s.new) for s in inline_spans(a, b, Options(**options))]
+
+
+def test_chinese_is_compared_by_character():
+    assert ops("著作权人享有下列权利", "著作权人依法享有下列权利") == [
+        ("equal", "著作权人", "著作权人"),
+        ("insert", "", "依法"),
+        ("equal", "享有下列权利", "享有下列权利"),
+    ]
+
+
+def test_english_is_compared_by_word():
+    assert ops("the author of a work", "the authors of a work") == [
+        ("equal", "the ", "the "),
+        ("replace", "author", "authors"),
+        ("equal", " of a work", " of a work"),
+    ]
+
+
+def test_character_granularity_splits_words():
+    assert ("insert", "", "s") in ops("the author of", "the authors of", granularity="char")
+
+
+def test_short_equal_islands_are_merged_into_the_change():
+    # "的" alone between two rewritten stretches is noise, not an island worth reading.
+    result = ops("应当显著标识的生成内容", "必须明确提示的合成内容")
+    assert ("equal", "的", "的") not in result
+    assert len(result) <= 2
+
+
+def test_whitespace_differences_are_ignored_unless_asked():
+    assert ops("第一条\u3000内容", "第一条 内容") == [("equal", "第一条\u3000内容", "第一条 内容")]
+    assert ops("第一条\u3000内容", "第一条 内容", ignore_whitespace=False) != [
+        ("equal", "第一条\u3000内容", "第一条 内容")
+    ]
+
+
+def test_full_and_half_width_punctuation_equal_when_asked():
+    assert ops("公司，股东", "公司,股东", ignore_width=True) == [
+        ("equal", "公司，股东", "公司,股东")
+    ]
+    assert ("replace", "，", ",") in ops("公司，股东", "公司,股东")
+
+
+def test_a_huge_block_is_split_and_stays_exact():
+    base = "".join(f"第{i}句话说明一项具体的规定内容。" for i in range(3000))
+    changed = base.replace("第1500句话", "第1500句新话").replace("第10句", "第十句")
+    spans = inline_spans(base, changed, Options())
+    assert rebuilt(spans) == (base, changed)
+    assert sum(len(s.old) for s in spans if s.op != "equal") < 40
