@@ -1,5 +1,7 @@
 """Inline spans: they rebuild both sides, read like an editor's markup, respect options."""
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -27,7 +29,7 @@ def rebuilt(spans):
 def test_spans_rebuild_both_texts_exactly(a, b, granularity, ignore_ws, ignore_width):
     spans = inline_spans(a, b, Options(granularity, ignore_ws, ignore_width))
     assert rebuilt(spans) == (a, b)
-    for first, second in zip(spans, spans[1:], strict=False):
+    for first, second in itertools.pairwise(spans):
         assert not (first.op == "equal" and second.op == "equal")  # neighbours are merged
 
 
