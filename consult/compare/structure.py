@@ -27,11 +27,11 @@ HEADING = re.compile(
 )
 # A cheap first look: a line that may start a heading or an article somewhere inside a block.
 _CANDIDATE_LINE = re.compile(
-    r"\n[ \t\u3000]*(?:#|\*\*|第|Art|ART|Sec|SEC|§|Part|PART|Chap|CHAP|Subchap|SUBCHAP)"
+    r"\n[ \t\u3000]*+(?:#|\*\*|第|Art|ART|Sec|SEC|§|Part|PART|Chap|CHAP|Subchap|SUBCHAP)"
 )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Unit:
     """One piece of a text as it is compared: an article, a heading, or a paragraph."""
 
@@ -39,13 +39,13 @@ class Unit:
     text: str
     label: str | None = None  # "第十条", "Sec. 101", or a heading's text
     number: int | None = None  # the article number (Chinese numerals converted)
-    head: int = 0  # characters of `text` taken by the article's number label
+    head: int = 0  # characters of `text` taken by the number label (or a heading's marks)
     index: int = 0  # position among the units of its text
     # The text without its number label: what says whether two articles are the same.
-    body: str = field(default="", compare=False, repr=False)
+    body: str = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "body", self.text[self.head :] if self.head else self.text)
+        self.body = self.text[self.head :] if self.head else self.text
 
 
 def split_at_heads(block: str) -> list[str]:

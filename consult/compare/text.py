@@ -22,12 +22,13 @@ _WORD_ALTERNATIVES = (
     r"|[^\w\s]"
 )
 WORD_TOKENS = re.compile(rf"{_WORD_ALTERNATIVES}|\s+")
-WORD_TOKENS_WS = re.compile(rf"(?:{_WORD_ALTERNATIVES})\s*")  # whitespace rides on the token before
+# With whitespace ignored, whitespace rides on the token before it.
+WORD_TOKENS_WS = re.compile(rf"(?:{_WORD_ALTERNATIVES})\s*+")
 CHAR_TOKENS = re.compile(r"\S|\s+")
-CHAR_TOKENS_WS = re.compile(r"\S\s*")
+CHAR_TOKENS_WS = re.compile(r"\S\s*+")
 CJK_CHAR = re.compile(rf"[{_CJK}]")
 
-_BLANK_LINE = re.compile(r"\n[ \t\u3000\xa0]*\n")
+_BLANK_LINE = re.compile(r"\n[ \t\u3000\xa0]*+\n")
 _SPACE_RUN = re.compile(r"[ \t\u3000\xa0]+")
 # Full-width ASCII variants (！ … ～) and the ideographic space: "，" compares equal to ",".
 _WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
