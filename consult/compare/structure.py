@@ -101,24 +101,21 @@ def units(
     cache = {} if cache is None else cache
     out: list[Unit] = []
     current: list[str] = []
-    kind_label: tuple[str, str | None, int | None, int] | None = None
-
-    def close() -> None:
-        if kind_label is not None:
-            kind, label, number, head = kind_label
-            out.append(Unit(kind, "\n".join(current), label, number, head, len(out)))
-
+    kind, label, number, head = "", None, None, 0
     for block in paragraphs(text):
         pieces = cache.get(block)
         if pieces is None:
             pieces = cache[block] = [(p, classify(p)) for p in split_at_heads(block)]
-        for piece, (kind, label, number, head) in pieces:
-            if kind == "paragraph" and kind_label is not None and kind_label[0] == "article":
+        for piece, found in pieces:
+            if found[0] == "paragraph" and kind == "article":
                 current.append(piece)  # a further paragraph (款) of the article
                 continue
-            close()
-            current, kind_label = [piece], (kind, label, number, head)
-    close()
+            if current:
+                out.append(Unit(kind, "\n".join(current), label, number, head, len(out)))
+            current = [piece]
+            kind, label, number, head = found
+    if current:
+        out.append(Unit(kind, "\n".join(current), label, number, head, len(out)))
     return out
 
 

@@ -89,7 +89,7 @@ def token_keys(pieces: list[str], options: Options) -> list[str]:
     if options.ignore_width:
         pieces = [p.translate(_WIDTH) for p in pieces]
     if options.ignore_whitespace:
-        return [p.strip() for p in pieces]
+        return list(map(str.strip, pieces))
     return pieces
 
 
