@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -18,10 +19,15 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from consult.changes import change_size
+from consult.compare.inline import common_prefix, common_suffix
 from consult.compare.structure import Unit
 from consult.compare.text import Options, comparison_key
 
 SIMILAR = 0.5  # in the same stretch: at least this similar to be the same article, edited
+CONTAINED = 0.75  # … or this much of the shorter one found, in order, in the longer one
+CONTAINED_WEIGHT = 0.6  # such a pair weighs less than a plainly similar one
+_MIN_CONTAINED = 20  # characters: shorter texts are too easily "contained"
+_CONTAINED_FLOOR = 0.3  # below this similarity even a contained pair is not looked at
 MOVED_SIMILAR = 0.65  # across stretches: a moved article must be this similar
 _SHORT = 4000  # characters (both sides) below which similarity is computed exactly
 _MIN_MOVED_LENGTH = 8  # shorter units are not paired across stretches (too easily alike)
@@ -62,26 +68,63 @@ def pair_units(old: list[Unit], new: list[Unit], options: Options) -> Pairing:
                     i, j = olds[-1 - (op.src_start + k)], news[-1 - (op.dest_start + k)]
                     pairs[i] = j
                     same.add(i)
-        olds = [i for i in olds if i not in pairs]
+    # Units equal to one in another stretch have moved there: pair them before guessing.
+    _pair_moved_equal(old, new, pairs, same, keys)
+    for i1, i2, j1, j2 in gaps:
+        olds = [i for i in range(i1, i2) if i not in pairs]
         taken = set(pairs.values())
-        news = [j for j in news if j not in taken]
-        if len(olds) == 1 and len(news) == 1 and _same_article(old[olds[0]], new[news[0]]):
-            pairs[olds[0]] = news[0]  # the one article between two anchors, same number: edited
+        news = [j for j in range(j1, j2) if j not in taken]
+        if len(olds) == 1 and len(news) == 1 and _lone_pair(old[olds[0]], new[news[0]], keys):
+            pairs[olds[0]] = news[0]  # the one unit between two anchors, edited in place
         elif olds and news:
             for i, j in _heaviest_chain(_similar_candidates(old, new, olds, news, keys)):
                 pairs[i] = j
 
-    _pair_moved(old, new, pairs, same, keys)
+    _pair_moved_similar(old, new, pairs, keys)
     in_order = _longest_increasing(sorted(pairs.items()))
     moved = {i for i in pairs if i not in in_order}
     return Pairing(pairs, moved, same)
 
 
-def _same_article(a: Unit, b: Unit) -> bool:
-    """A lone pair between anchors that is one article renamed in place, or one heading."""
-    return a.kind == b.kind and (
-        a.kind == "heading" or (a.kind == "article" and a.label == b.label)
-    )
+_HEADING_NUMBER = re.compile(r"第(\S+?)[编章节]")
+LONE_SIMILAR = 0.3  # a lone pair with the same number between anchors needs this much
+
+
+def _lone_pair(a: Unit, b: Unit, keys: _Keys) -> bool:
+    """Is the one old and one new unit between two anchors the same unit, edited in place?
+    Same kind and number, and not unrelated (an article deleted while another took its
+    number is not an edit)."""
+    if a.kind != b.kind:
+        return False
+    if a.kind == "heading":
+        found_a, found_b = _HEADING_NUMBER.match(a.body), _HEADING_NUMBER.match(b.body)
+        if found_a and found_b and found_a.group() == found_b.group():
+            return True  # the same chapter, retitled
+    elif a.kind == "article" and a.label != b.label:
+        return False
+    if _ends_bound(a.body, b.body) >= LONE_SIMILAR:
+        return True  # cheap: most of the text is a shared beginning and end
+    return _resemblance(keys.old(a.index), keys.new(b.index)) >= LONE_SIMILAR
+
+
+def _ends_bound(a: str, b: str) -> float:
+    """A lower bound of the similarity from the common prefix and suffix alone."""
+    if not a or not b:
+        return 0.0
+    start = common_prefix(a, b)
+    end = common_suffix(a, b, min(len(a), len(b)) - start)
+    return 2 * (start + end) / (len(a) + len(b))
+
+
+def _resemblance(a: str, b: str) -> float:
+    """Similarity, or (weighted) how much of the shorter text survives in the longer one:
+    an article that grew three times over with new clauses is still the same article."""
+    score = similarity(a, b)
+    shorter = min(len(a), len(b))
+    if shorter < _MIN_CONTAINED:
+        return score
+    contained = score * (len(a) + len(b)) / (2 * shorter)  # LCS / length of the shorter
+    return max(score, CONTAINED_WEIGHT * contained if contained >= CONTAINED else 0.0)
 
 
 class _Keys:
@@ -118,21 +161,34 @@ def similarity(a: str, b: str) -> float:
 
 
 def _similar_candidates(old, new, olds, news, keys: _Keys) -> list[tuple[int, int, float]]:
-    """Pairs of units of one stretch similar enough to be one article, edited."""
+    """Pairs of units of one stretch alike enough to be one article, edited."""
     candidates: list[tuple[int, int, float]] = []
     short_new: dict[str, list[int]] = defaultdict(list)
     long_new: list[int] = []
     for j in news:
         (long_new if len(new[j].body) > _SHORT else short_new[new[j].kind]).append(j)
     short_keys = {kind: [keys.new(j) for j in js] for kind, js in short_new.items()}
+
+    def consider(i: int, j: int, score: float | None = None) -> None:
+        a, b = keys.old(i), keys.new(j)
+        if score is None:
+            score = similarity(a, b)
+        if score < SIMILAR:
+            shorter = min(len(a), len(b))
+            if shorter < _MIN_CONTAINED:
+                return
+            contained = score * (len(a) + len(b)) / (2 * shorter)
+            if contained < CONTAINED:
+                return
+            score = CONTAINED_WEIGHT * contained
+        candidates.append((i, j, score))
+
     for i in olds:
         unit = old[i]
         if len(unit.body) > _SHORT or len(news) <= 3:
             for j in news:
                 if new[j].kind == unit.kind:
-                    score = similarity(keys.old(i), keys.new(j))
-                    if score >= SIMILAR:
-                        candidates.append((i, j, score))
+                    consider(i, j)
             continue
         choices = short_new.get(unit.kind)
         if choices:
@@ -140,15 +196,14 @@ def _similar_candidates(old, new, olds, news, keys: _Keys) -> list[tuple[int, in
                 keys.old(i),
                 short_keys[unit.kind],
                 scorer=Indel.normalized_similarity,
-                score_cutoff=SIMILAR,
+                score_cutoff=_CONTAINED_FLOOR,
                 limit=4,
             )
-            candidates.extend((i, choices[pos], float(score)) for _, score, pos in found)
+            for _, score, pos in found:
+                consider(i, choices[pos], float(score))
         for j in long_new:
             if new[j].kind == unit.kind:
-                score = similarity(keys.old(i), keys.new(j))
-                if score >= SIMILAR:
-                    candidates.append((i, j, score))
+                consider(i, j)
     return candidates
 
 
@@ -172,24 +227,31 @@ def _heaviest_chain(candidates: list[tuple[int, int, float]]) -> list[tuple[int,
     return chain[::-1]
 
 
-def _pair_moved(old, new, pairs: dict[int, int], same: set[int], keys: _Keys) -> None:
-    """Pair what is left across stretches: equal units first, then very similar ones."""
+def _pair_moved_equal(old, new, pairs: dict[int, int], same: set[int], keys: _Keys) -> None:
+    """Pair units left over that equal one in another stretch (after normalising)."""
     taken = set(pairs.values())
-    left_old = [i for i in range(len(old)) if i not in pairs]
-    left_new = [j for j in range(len(new)) if j not in taken]
-    if not left_old or not left_new:
-        return
     by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for j in left_new:
-        by_key[(new[j].kind, keys.new(j))].append(j)
-    for i in left_old:
+    for j in range(len(new)):
+        if j not in taken:
+            by_key[(new[j].kind, keys.new(j))].append(j)
+    for i in range(len(old)):
+        if i in pairs or len(keys.old(i)) < _MIN_MOVED_LENGTH:
+            continue
         waiting = by_key.get((old[i].kind, keys.old(i)))
-        if waiting and len(keys.old(i)) >= _MIN_MOVED_LENGTH:
+        if waiting:
             pairs[i] = waiting.pop(0)
             same.add(i)
+
+
+def _pair_moved_similar(old, new, pairs: dict[int, int], keys: _Keys) -> None:
+    """Pair units left over with a very similar one anywhere: moved and edited."""
     taken = set(pairs.values())
-    left_old = [i for i in left_old if i not in pairs and len(keys.old(i)) >= _MIN_MOVED_LENGTH]
-    left_new = [j for j in left_new if j not in taken and len(keys.new(j)) >= _MIN_MOVED_LENGTH]
+    left_old = [
+        i for i in range(len(old)) if i not in pairs and len(keys.old(i)) >= _MIN_MOVED_LENGTH
+    ]
+    left_new = [
+        j for j in range(len(new)) if j not in taken and len(keys.new(j)) >= _MIN_MOVED_LENGTH
+    ]
     if not left_old or not left_new:
         return
     scored = []

@@ -74,7 +74,7 @@ def compare_texts(
             old_units = units(old_text, by_article=False)
             new_units = units(new_text, by_article=False)
     rows = _rows(old_units, new_units, options)
-    return Comparison(mode, rows, options, _stats(rows))
+    return Comparison(mode, rows, options, _stats(rows, mode))
 
 
 def _rows(old: list[Unit], new: list[Unit], options: Options) -> list[Row]:
@@ -110,15 +110,19 @@ def _rows(old: list[Unit], new: list[Unit], options: Options) -> list[Row]:
     return [row for _, row in keyed]
 
 
-def _stats(rows: list[Row]) -> dict[str, int]:
+def _stats(rows: list[Row], by: str) -> dict[str, int]:
+    """Rows of each kind — by article, articles only (headings and preambles are rows but not
+    articles) — renumbered pairs, and characters deleted and inserted anywhere."""
     stats = dict.fromkeys(KINDS, 0) | {
         "renumbered": 0,
         "characters_deleted": 0,
         "characters_inserted": 0,
     }
     for row in rows:
-        stats[row.kind] += 1
-        stats["renumbered"] += row.renumbered
+        unit = row.new or row.old
+        if by != "article" or (unit is not None and unit.kind == "article"):
+            stats[row.kind] += 1
+            stats["renumbered"] += row.renumbered
         for span in row.spans:
             if span.op in ("delete", "replace"):
                 stats["characters_deleted"] += len(span.old)

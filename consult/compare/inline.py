@@ -132,8 +132,8 @@ def _token_diff(ta: list[str], tb: list[str], options: Options) -> list[_Piece]:
 
 def _common_ends(a: str, b: str, *, word_bounded: bool) -> tuple[int, int]:
     """Lengths of the common prefix and suffix, backed off so as not to split a word."""
-    start = _common_prefix(a, b)
-    end = _common_suffix(a, b, min(len(a), len(b)) - start)
+    start = common_prefix(a, b)
+    end = common_suffix(a, b, min(len(a), len(b)) - start)
     if word_bounded:
         while (start and _inside_word(a, start)) or (start and _inside_word(b, start)):
             start -= 1
@@ -149,7 +149,7 @@ def _inside_word(text: str, position: int) -> bool:
     return bool(_WORDISH.match(text[position - 1]) and _WORDISH.match(text[position]))
 
 
-def _common_prefix(a: str, b: str) -> int:
+def common_prefix(a: str, b: str) -> int:
     """Length of the common prefix: galloping then bisection, comparing each character
     about twice (slice comparisons run in C)."""
     limit = min(len(a), len(b))
@@ -171,7 +171,7 @@ def _common_prefix(a: str, b: str) -> int:
     return low if a[low] != b[low] else low + 1
 
 
-def _common_suffix(a: str, b: str, limit: int) -> int:
+def common_suffix(a: str, b: str, limit: int) -> int:
     """Length of the common suffix, at most `limit`."""
     la, lb = len(a), len(b)
     low, step = 0, 64
