@@ -102,6 +102,10 @@ def _lone_pair(a: Unit, b: Unit, keys: _Keys) -> bool:
             return True  # the same chapter, retitled
     elif a.kind == "article" and a.label != b.label:
         return False
+    if a.kind == "article" and min(len(a.body), len(b.body)) > _SHORT:
+        # Two long sections with one number in one place (a US Code section and its notes):
+        # the same section; measuring it would cost more than the whole rest of the pairing.
+        return True
     if _ends_bound(a.body, b.body) >= LONE_SIMILAR:
         return True  # cheap: most of the text is a shared beginning and end
     return _resemblance(keys.old(a.index), keys.new(b.index)) >= LONE_SIMILAR
