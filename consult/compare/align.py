@@ -56,6 +56,11 @@ def pair_units(old: list[Unit], new: list[Unit], options: Options) -> Pairing:
 
     keys = _Keys(old, new, options)
     for i1, i2, j1, j2 in gaps:
+        if i2 - i1 == 1 and j2 - j1 == 1:  # the common case: one unit edited in place
+            if old[i1].kind == new[j1].kind and keys.old(i1) == keys.new(j1):
+                pairs[i1] = j1
+                same.add(i1)
+            continue
         olds, news = list(range(i1, i2)), list(range(j1, j2))
         # Equal once whitespace (and width) are normalised: in order. Aligned from the end
         # of the stretch, so that a repeated heading (a table of contents) pairs with the
@@ -76,7 +81,13 @@ def pair_units(old: list[Unit], new: list[Unit], options: Options) -> Pairing:
         news = [j for j in range(j1, j2) if j not in taken]
         if len(olds) == 1 and len(news) == 1 and _lone_pair(old[olds[0]], new[news[0]], keys):
             pairs[olds[0]] = news[0]  # the one unit between two anchors, edited in place
-        elif olds and news:
+            continue
+        # Cheap first: units edited in place at either end of the stretch, one for one.
+        while olds and news and _edited_in_place(old[olds[0]], new[news[0]]):
+            pairs[olds.pop(0)] = news.pop(0)
+        while olds and news and _edited_in_place(old[olds[-1]], new[news[-1]]):
+            pairs[olds.pop()] = news.pop()
+        if olds and news:
             for i, j in _heaviest_chain(_similar_candidates(old, new, olds, news, keys)):
                 pairs[i] = j
 
@@ -88,6 +99,7 @@ def pair_units(old: list[Unit], new: list[Unit], options: Options) -> Pairing:
 
 _HEADING_NUMBER = re.compile(r"第(\S+?)[编章节]")
 LONE_SIMILAR = 0.3  # a lone pair with the same number between anchors needs this much
+EDITED_IN_PLACE = 0.6  # share of a pair's text in its common beginning and end
 
 
 def _lone_pair(a: Unit, b: Unit, keys: _Keys) -> bool:
@@ -109,6 +121,13 @@ def _lone_pair(a: Unit, b: Unit, keys: _Keys) -> bool:
     if _ends_bound(a.body, b.body) >= LONE_SIMILAR:
         return True  # cheap: most of the text is a shared beginning and end
     return _resemblance(keys.old(a.index), keys.new(b.index)) >= LONE_SIMILAR
+
+
+def _edited_in_place(a: Unit, b: Unit) -> bool:
+    """Same kind (and number, for articles), and most of the text a shared beginning and end."""
+    if a.kind != b.kind or (a.kind == "article" and a.label != b.label):
+        return False
+    return _ends_bound(a.body, b.body) >= EDITED_IN_PLACE
 
 
 def _ends_bound(a: str, b: str) -> float:

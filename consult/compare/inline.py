@@ -60,6 +60,15 @@ _Piece = tuple[str, str, str]  # (op, old, new): the working form of a span
 def _diff(a: str, b: str, options: Options, depth: int) -> list[_Piece]:
     if not a or not b:
         return [("delete", a, "")] if a else [("insert", "", b)] if b else []
+    if depth:  # a changed group of lines: its own common ends need no tokens
+        start, end = _common_ends(a, b, word_bounded=options.granularity != "char")
+        if start or end:
+            inner = _diff(a[start : len(a) - end], b[start : len(b) - end], options, depth)
+            return [
+                ("equal", a[:start], b[:start]),
+                *inner,
+                ("equal", a[len(a) - end :], b[len(b) - end :]),
+            ]
     if len(a) * len(b) <= _CHAR_PAIR_LIMIT or depth >= 2:
         ta, tb = tokens(a, options), tokens(b, options)
         if len(ta) * len(tb) <= _TOKEN_PAIR_LIMIT:
