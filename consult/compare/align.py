@@ -79,7 +79,7 @@ def pair_units(old: list[Unit], new: list[Unit], options: Options) -> Pairing:
         olds = [i for i in range(i1, i2) if i not in pairs]
         taken = set(pairs.values())
         news = [j for j in range(j1, j2) if j not in taken]
-        if len(olds) == 1 and len(news) == 1 and _lone_pair(old[olds[0]], new[news[0]], keys):
+        if len(olds) == 1 and len(news) == 1 and _lone_pair(old, new, olds[0], news[0], keys):
             pairs[olds[0]] = news[0]  # the one unit between two anchors, edited in place
             continue
         # Cheap first: units edited in place at either end of the stretch, one for one.
@@ -102,10 +102,11 @@ LONE_SIMILAR = 0.3  # a lone pair with the same number between anchors needs thi
 EDITED_IN_PLACE = 0.6  # share of a pair's text in its common beginning and end
 
 
-def _lone_pair(a: Unit, b: Unit, keys: _Keys) -> bool:
+def _lone_pair(old: list[Unit], new: list[Unit], i: int, j: int, keys: _Keys) -> bool:
     """Is the one old and one new unit between two anchors the same unit, edited in place?
     Same kind and number, and not unrelated (an article deleted while another took its
     number is not an edit)."""
+    a, b = old[i], new[j]
     if a.kind != b.kind:
         return False
     if a.kind == "heading":
@@ -120,7 +121,7 @@ def _lone_pair(a: Unit, b: Unit, keys: _Keys) -> bool:
         return True
     if _ends_bound(a.body, b.body) >= LONE_SIMILAR:
         return True  # cheap: most of the text is a shared beginning and end
-    return _resemblance(keys.old(a.index), keys.new(b.index)) >= LONE_SIMILAR
+    return _resemblance(keys.old(i), keys.new(j)) >= LONE_SIMILAR
 
 
 def _edited_in_place(a: Unit, b: Unit) -> bool:

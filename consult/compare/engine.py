@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from consult.compare.align import pair_units
 from consult.compare.inline import Span, inline_spans
-from consult.compare.structure import Unit, is_law_like, units
+from consult.compare.structure import Unit, is_law_like, unit_pair
 from consult.compare.text import Options, prepare
 
 KINDS = ("unchanged", "modified", "inserted", "deleted", "moved")
@@ -64,15 +64,12 @@ def compare_texts(
     old_text, new_text = prepare(old), prepare(new)
     if by == "paragraph":
         mode = "paragraph"
-        old_units, new_units = units(old_text, by_article=False), units(new_text, by_article=False)
+        old_units, new_units = unit_pair(old_text, new_text, by_article=False)
     else:
-        cache: dict = {}
-        old_units = units(old_text, by_article=True, cache=cache)
-        new_units = units(new_text, by_article=True, cache=cache)
+        old_units, new_units = unit_pair(old_text, new_text, by_article=True)
         mode = "article" if by == "article" or is_law_like(old_units, new_units) else "paragraph"
         if mode == "paragraph":
-            old_units = units(old_text, by_article=False)
-            new_units = units(new_text, by_article=False)
+            old_units, new_units = unit_pair(old_text, new_text, by_article=False)
     rows = _rows(old_units, new_units, options)
     return Comparison(mode, rows, options, _stats(rows, mode))
 

@@ -40,7 +40,6 @@ class Unit:
     label: str | None = None  # "第十条", "Sec. 101", or a heading's text
     number: int | None = None  # the article number (Chinese numerals converted)
     head: int = 0  # characters of `text` taken by the number label (or a heading's marks)
-    index: int = 0  # position among the units of its text
     # The text without its number label: what says whether two articles are the same.
     body: str = field(init=False, compare=False, repr=False)
 
@@ -97,7 +96,7 @@ def units(
     paragraphs (by_article), or simply its paragraphs. `cache`, shared between the two
     texts of a comparison, saves looking for headings again in paragraphs they share."""
     if not by_article:
-        return [Unit("paragraph", p, index=i) for i, p in enumerate(paragraphs(text))]
+        return [Unit("paragraph", p) for p in paragraphs(text)]
     cache = {} if cache is None else cache
     out: list[Unit] = []
     current: list[str] = []
@@ -111,12 +110,21 @@ def units(
                 current.append(piece)  # a further paragraph (款) of the article
                 continue
             if current:
-                out.append(Unit(kind, "\n".join(current), label, number, head, len(out)))
+                out.append(Unit(kind, "\n".join(current), label, number, head))
             current = [piece]
             kind, label, number, head = found
     if current:
-        out.append(Unit(kind, "\n".join(current), label, number, head, len(out)))
+        out.append(Unit(kind, "\n".join(current), label, number, head))
     return out
+
+
+def unit_pair(old_text: str, new_text: str, *, by_article: bool) -> tuple[list[Unit], list[Unit]]:
+    """The units of both texts; paragraphs they share are looked into once."""
+    cache: dict[str, list[Classified]] = {}
+    return (
+        units(old_text, by_article=by_article, cache=cache),
+        units(new_text, by_article=by_article, cache=cache),
+    )
 
 
 def count_articles(text: str) -> int:

@@ -1,8 +1,10 @@
 """Recognising articles and headings, tokens, and whether a text is law-like."""
 
+from pathlib import Path
+
 import pytest
 
-from consult.compare.structure import is_law_like, units
+from consult.compare.structure import is_law_like, unit_pair, units
 from consult.compare.text import Options, prepare, tokens
 
 
@@ -101,3 +103,28 @@ def test_law_like_needs_articles_holding_most_of_the_text():
     prose = units("A paragraph.\n\nAnother one.\n\nArticle 1. Only one article.", by_article=True)
     assert is_law_like(law, prose)
     assert not is_law_like(prose, prose)
+
+
+CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("copyright_cn/2010.md", "copyright_cn/2020.md"),
+        ("company_law_cn/2018.md", "company_law_cn/2023.md"),
+        ("criminal_law_cn/2022-amXI.md", "criminal_law_cn/2024-amXII.md"),
+        ("us_title17/2010-06-29.md", "us_title17/2011-08-25.md"),
+    ],
+)
+def test_units_of_the_new_text_are_the_same_whether_reused_or_parsed(old, new):
+    a = prepare((CORPUS / old).read_text(encoding="utf-8"))
+    b = prepare((CORPUS / new).read_text(encoding="utf-8"))
+    _, reused = unit_pair(a, b, by_article=True)
+    parsed = units(b, by_article=True)
+
+    def shape(found):
+        return [(u.kind, u.label, u.number, u.head, u.text) for u in found]
+
+    assert shape(reused) == shape(parsed)
+    assert shape(unit_pair(a, b, by_article=True)[0]) == shape(units(a, by_article=True))
