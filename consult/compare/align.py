@@ -75,6 +75,9 @@ def pair_units(old: list[Unit], new: list[Unit], options: Options) -> Pairing:
                     same.add(i)
     # Units equal to one in another stretch have moved there: pair them before guessing.
     _pair_moved_equal(old, new, pairs, same, keys)
+    seen_in_gap: list[tuple[float, int, int]] = []  # similar pairs found inside a stretch
+    gap_of: dict[int, int] = {}  # old unit → the stretch it was compared in
+    gap_of_new: list[set[int]] = []  # new units of each such stretch
     for i1, i2, j1, j2 in gaps:
         olds = [i for i in range(i1, i2) if i not in pairs]
         taken = set(pairs.values())
@@ -88,10 +91,17 @@ def pair_units(old: list[Unit], new: list[Unit], options: Options) -> Pairing:
         while olds and news and _edited_in_place(old[olds[-1]], new[news[-1]]):
             pairs[olds.pop()] = news.pop()
         if olds and news:
-            for i, j in _heaviest_chain(_similar_candidates(old, new, olds, news, keys)):
+            candidates = _similar_candidates(old, new, olds, news, keys)
+            for i, j in _heaviest_chain(candidates):
                 pairs[i] = j
+            # Remembered for the moved pass: a pair left out only for its order is a move.
+            for i, j, score in candidates:
+                if score >= MOVED_SIMILAR:
+                    seen_in_gap.append((score, i, j))
+            gap_of.update(dict.fromkeys(olds, len(gap_of_new)))
+            gap_of_new.append(set(news))
 
-    _pair_moved_similar(old, new, pairs, keys)
+    _pair_moved_similar(old, new, pairs, keys, seen_in_gap, gap_of, gap_of_new)
     in_order = _longest_increasing(sorted(pairs.items()))
     moved = {i for i in pairs if i not in in_order}
     return Pairing(pairs, moved, same)
@@ -267,8 +277,17 @@ def _pair_moved_equal(old, new, pairs: dict[int, int], same: set[int], keys: _Ke
             same.add(i)
 
 
-def _pair_moved_similar(old, new, pairs: dict[int, int], keys: _Keys) -> None:
-    """Pair units left over with a very similar one anywhere: moved and edited."""
+def _pair_moved_similar(
+    old,
+    new,
+    pairs: dict[int, int],
+    keys: _Keys,
+    seen_in_gap: list[tuple[float, int, int]],
+    gap_of: dict[int, int],
+    gap_of_new: list[set[int]],
+) -> None:
+    """Pair units left over with a very similar one anywhere: moved and edited. Pairs inside
+    one stretch were scored already (seen_in_gap); only other stretches are searched."""
     taken = set(pairs.values())
     left_old = [
         i for i in range(len(old)) if i not in pairs and len(keys.old(i)) >= _MIN_MOVED_LENGTH
@@ -278,13 +297,15 @@ def _pair_moved_similar(old, new, pairs: dict[int, int], keys: _Keys) -> None:
     ]
     if not left_old or not left_new:
         return
-    scored = []
-    new_by_kind: dict[str, list[int]] = defaultdict(list)
-    for j in left_new:
-        new_by_kind[new[j].kind].append(j)
-    new_keys = {kind: [keys.new(j) for j in js] for kind, js in new_by_kind.items()}
+    scored = [c for c in seen_in_gap if c[1] not in pairs and c[2] not in taken]
+    choices_for: dict[tuple[str, int], tuple[list[int], list[str]]] = {}
     for i in left_old:
-        choices = new_by_kind.get(old[i].kind)
+        kind, gap = old[i].kind, gap_of.get(i, -1)
+        if (kind, gap) not in choices_for:
+            own = gap_of_new[gap] if gap >= 0 else set()
+            js = [j for j in left_new if new[j].kind == kind and j not in own]
+            choices_for[(kind, gap)] = (js, [keys.new(j) for j in js])
+        choices, choice_keys = choices_for[(kind, gap)]
         if not choices:
             continue
         if len(keys.old(i)) > _SHORT:
@@ -298,7 +319,7 @@ def _pair_moved_similar(old, new, pairs: dict[int, int], keys: _Keys) -> None:
             continue
         found = process.extract(
             keys.old(i),
-            new_keys[old[i].kind],
+            choice_keys,
             scorer=Indel.normalized_similarity,
             score_cutoff=MOVED_SIMILAR,
             limit=3,
@@ -306,7 +327,7 @@ def _pair_moved_similar(old, new, pairs: dict[int, int], keys: _Keys) -> None:
         scored.extend((float(score), i, choices[pos]) for _, score, pos in found)
     used_new: set[int] = set()
     for _score, i, j in sorted(scored, reverse=True):
-        if i not in pairs and j not in used_new:
+        if i not in pairs and j not in used_new and j not in taken:
             pairs[i] = j
             used_new.add(j)
 
