@@ -24,6 +24,10 @@ _WORD_ALTERNATIVES = (
 WORD_TOKENS = re.compile(rf"{_WORD_ALTERNATIVES}|\s+")
 # With whitespace ignored, whitespace rides on the token before it.
 WORD_TOKENS_WS = re.compile(rf"(?:{_WORD_ALTERNATIVES})\s*+")
+# The same for text that is all ASCII (most English law): a simpler pattern, twice as fast.
+_ASCII_ALTERNATIVES = r"[A-Za-z]+(?:'[A-Za-z]+)*|\d+(?:[.,:/]\d+)*|_+|[^\w\s]"
+ASCII_TOKENS = re.compile(rf"{_ASCII_ALTERNATIVES}|\s+")
+ASCII_TOKENS_WS = re.compile(rf"(?:{_ASCII_ALTERNATIVES})\s*+")
 CHAR_TOKENS = re.compile(r"\S|\s+")
 CHAR_TOKENS_WS = re.compile(r"\S\s*+")
 CJK_CHAR = re.compile(rf"[{_CJK}]")
@@ -75,6 +79,8 @@ def tokens(text: str, options: Options) -> list[str]:
     """The pieces inline differences are made of; they concatenate back to `text`."""
     if options.granularity == "char":
         pattern = CHAR_TOKENS_WS if options.ignore_whitespace else CHAR_TOKENS
+    elif text.isascii():
+        pattern = ASCII_TOKENS_WS if options.ignore_whitespace else ASCII_TOKENS
     else:
         pattern = WORD_TOKENS_WS if options.ignore_whitespace else WORD_TOKENS
     found = pattern.findall(text)

@@ -128,3 +128,13 @@ def test_units_of_the_new_text_are_the_same_whether_reused_or_parsed(old, new):
 
     assert shape(reused) == shape(parsed)
     assert shape(unit_pair(a, b, by_article=True)[0]) == shape(units(a, by_article=True))
+
+
+def test_ascii_text_is_tokenized_as_the_general_pattern_would():
+    from consult.compare.text import WORD_TOKENS, WORD_TOKENS_WS
+
+    text = (CORPUS / "us_title17/2010-06-29.md").read_text(encoding="utf-8")[:300_000]
+    text += " it's O'Brien's 3.14, 1,000 a_b __x__ (c) [d] {e} $5 -- end\t\n"
+    assert text.isascii()
+    assert tokens(text, Options()) == WORD_TOKENS_WS.findall(text)
+    assert tokens(text, Options(ignore_whitespace=False)) == WORD_TOKENS.findall(text)
