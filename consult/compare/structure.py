@@ -49,6 +49,8 @@ class Unit:
 
 def split_at_heads(block: str) -> list[str]:
     """A paragraph cut before every inner line that starts an article or a heading."""
+    if "\n" not in block:
+        return [block]
     cuts = []
     for match in _CANDIDATE_LINE.finditer(block):
         line_start = match.start() + 1
