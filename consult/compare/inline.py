@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from rapidfuzz.distance import Indel
 
@@ -60,15 +61,6 @@ _Piece = tuple[str, str, str]  # (op, old, new): the working form of a span
 def _diff(a: str, b: str, options: Options, depth: int) -> list[_Piece]:
     if not a or not b:
         return [("delete", a, "")] if a else [("insert", "", b)] if b else []
-    if depth:  # a changed group of lines: its own common ends need no tokens
-        start, end = _common_ends(a, b, word_bounded=options.granularity != "char")
-        if start or end:
-            inner = _diff(a[start : len(a) - end], b[start : len(b) - end], options, depth)
-            return [
-                ("equal", a[:start], b[:start]),
-                *inner,
-                ("equal", a[len(a) - end :], b[len(b) - end :]),
-            ]
     if len(a) * len(b) <= _CHAR_PAIR_LIMIT or depth >= 2:
         ta, tb = tokens(a, options), tokens(b, options)
         if len(ta) * len(tb) <= _TOKEN_PAIR_LIMIT:
@@ -128,8 +120,8 @@ def _segments(text: str, depth: int) -> list[str]:
 def _token_diff(ta: list[str], tb: list[str], options: Options) -> list[_Piece]:
     ka, kb = token_keys(ta, options), token_keys(tb, options)
     out: list[_Piece] = []
-    for op in Indel.opcodes(ka, kb).as_list():
-        tag, i1, i2, j1, j2 = str(op[0]), int(op[1]), int(op[2]), int(op[3]), int(op[4])
+    for opcode in Indel.opcodes(ka, kb).as_list():
+        tag, i1, i2, j1, j2 = cast(tuple[str, int, int, int, int], opcode)
         if tag == "equal":
             out.append(("equal", "".join(ta[i1:i2]), "".join(tb[j1:j2])))
         elif tag == "delete":
@@ -202,18 +194,29 @@ def common_suffix(a: str, b: str, limit: int) -> int:
 
 
 def _tidy(pieces: list[_Piece]) -> list[_Piece]:
-    """Drop empty pieces; join neighbours: equal with equal, changes into one change."""
+    """Drop empty pieces; join neighbours: equal with equal, changes into one change.
+    (Each run is joined once: adding strings pairwise would copy long texts again and again.)"""
     out: list[_Piece] = []
+    run_old: list[str] = []
+    run_new: list[str] = []
+    run_equal = False
+
+    def close() -> None:
+        if run_old or run_new:
+            old, new = "".join(run_old), "".join(run_new)
+            out.append(("equal" if run_equal else _change_op(old, new), old, new))
+
     for op, old, new in pieces:
         if not old and not new:
             continue
-        if out and (out[-1][0] == "equal") == (op == "equal"):
-            _prev_op, prev_old, prev_new = out.pop()
-            old, new = prev_old + old, prev_new + new
-            op = "equal" if op == "equal" else _change_op(old, new)
-        elif op != "equal":
-            op = _change_op(old, new)
-        out.append((op, old, new))
+        is_equal = op == "equal"
+        if (run_old or run_new) and is_equal != run_equal:
+            close()
+            run_old, run_new = [], []
+        run_equal = is_equal
+        run_old.append(old)
+        run_new.append(new)
+    close()
     return out
 
 
@@ -224,28 +227,64 @@ def _change_op(old: str, new: str) -> str:
 def _clean_up(pieces: list[_Piece]) -> list[_Piece]:
     """Merge equal islands no longer than the changes on both sides into those changes
     (pieces alternate equal / change after _tidy, so one pass with a stack suffices)."""
-    out: list[_Piece] = []
+    out: list[_Run] = []
     i = 0
     while i < len(pieces):
         op, old, new = pieces[i]
-        if op == "equal" and out and out[-1][0] != "equal" and i + 1 < len(pieces):
-            _, b_old, b_new = out[-1]
-            _, a_old, a_new = pieces[i + 1]
-            size = len(old.strip())
-            if size <= max(len(b_old), len(b_new)) and size <= max(len(a_old), len(a_new)):
-                out[-1] = ("replace", b_old + old + a_old, b_new + new + a_new)
+        if op == "equal" and out and out[-1].op != "equal" and i + 1 < len(pieces):
+            before, after = out[-1], pieces[i + 1]
+            if _short_island(old, before.size, max(len(after[1]), len(after[2]))):
+                before.absorb(old, new)
+                before.absorb(after[1], after[2])
                 i += 2
                 # The grown change may now swallow the equal island before it.
-                while (
-                    len(out) >= 3
-                    and len(out[-2][1].strip()) <= max(len(out[-3][1]), len(out[-3][2]))
-                    and len(out[-2][1].strip()) <= max(len(out[-1][1]), len(out[-1][2]))
+                while len(out) >= 3 and _short_island(
+                    out[-2].text_old(), out[-3].size, out[-1].size
                 ):
-                    _c_op, c_old, c_new = out.pop()
-                    _, e_old, e_new = out.pop()
-                    _, p_old, p_new = out.pop()
-                    out.append(("replace", p_old + e_old + c_old, p_new + e_new + c_new))
+                    last, island = out.pop(), out.pop()
+                    out[-1].absorb(island.text_old(), island.text_new())
+                    out[-1].absorb(last.text_old(), last.text_new())
                 continue
-        out.append((op, old, new))
+        out.append(_Run(op, old, new))
         i += 1
-    return out
+    return [run.piece() for run in out]
+
+
+def _short_island(text: str, before: int, after: int) -> bool:
+    """An equal stretch (its spaces aside) no longer than the changes on either side."""
+    bound = min(before, after)
+    size = len(text)
+    if size > bound and (text[:1].isspace() or text[-1:].isspace()):
+        size = len(text.strip())
+    return size <= bound
+
+
+class _Run:
+    """A piece being merged: its parts are joined once, at the end."""
+
+    __slots__ = ("len_new", "len_old", "new", "old", "op")
+
+    def __init__(self, op: str, old: str, new: str) -> None:
+        self.op, self.old, self.new = op, [old], [new]
+        self.len_old, self.len_new = len(old), len(new)
+
+    @property
+    def size(self) -> int:
+        return max(self.len_old, self.len_new)
+
+    def absorb(self, old: str, new: str) -> None:
+        self.op = "replace"
+        self.old.append(old)
+        self.new.append(new)
+        self.len_old += len(old)
+        self.len_new += len(new)
+
+    def text_old(self) -> str:
+        return "".join(self.old)
+
+    def text_new(self) -> str:
+        return "".join(self.new)
+
+    def piece(self) -> _Piece:
+        old, new = self.text_old(), self.text_new()
+        return (_change_op(old, new) if self.op != "equal" else "equal", old, new)
