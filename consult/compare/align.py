@@ -201,7 +201,7 @@ def _similar_candidates(old, new, olds, news, keys: _Keys) -> list[tuple[int, in
     long_new: list[int] = []
     for j in news:
         (long_new if len(new[j].body) > _SHORT else short_new[new[j].kind]).append(j)
-    short_keys = {kind: [keys.new(j) for j in js] for kind, js in short_new.items()}
+    short_keys = {kind: [_sketch(keys.new(j)) for j in js] for kind, js in short_new.items()}
 
     def consider(i: int, j: int, score: float | None = None) -> None:
         a, b = keys.old(i), keys.new(j)
@@ -226,15 +226,16 @@ def _similar_candidates(old, new, olds, news, keys: _Keys) -> list[tuple[int, in
             continue
         choices = short_new.get(unit.kind)
         if choices:
+            # A first look at sketches (beginning and end), then the whole of the best few.
             found = process.extract(
-                keys.old(i),
+                _sketch(keys.old(i)),
                 short_keys[unit.kind],
                 scorer=Indel.normalized_similarity,
                 score_cutoff=_CONTAINED_FLOOR,
-                limit=4,
+                limit=6,
             )
-            for _, score, pos in found:
-                consider(i, choices[pos], float(score))
+            for _, _, pos in found:
+                consider(i, choices[pos])
         for j in long_new:
             if new[j].kind == unit.kind:
                 consider(i, j)
@@ -304,7 +305,7 @@ def _pair_moved_similar(
         if (kind, gap) not in choices_for:
             own = gap_of_new[gap] if gap >= 0 else set()
             js = [j for j in left_new if new[j].kind == kind and j not in own]
-            choices_for[(kind, gap)] = (js, [keys.new(j) for j in js])
+            choices_for[(kind, gap)] = (js, [_sketch(keys.new(j)) for j in js])
         choices, choice_keys = choices_for[(kind, gap)]
         if not choices:
             continue
@@ -317,19 +318,32 @@ def _pair_moved_similar(
                     if score >= MOVED_SIMILAR:
                         scored.append((score, i, j))
             continue
+        # A first look at sketches (beginning and end), then the whole text of the best few.
         found = process.extract(
-            keys.old(i),
+            _sketch(keys.old(i)),
             choice_keys,
             scorer=Indel.normalized_similarity,
-            score_cutoff=MOVED_SIMILAR,
-            limit=3,
+            score_cutoff=_SKETCH_SIMILAR,
+            limit=5,
         )
-        scored.extend((float(score), i, choices[pos]) for _, score, pos in found)
+        for _, _, pos in found:
+            score = float(Indel.normalized_similarity(keys.old(i), keys.new(choices[pos])))
+            if score >= MOVED_SIMILAR:
+                scored.append((score, i, choices[pos]))
     used_new: set[int] = set()
     for _score, i, j in sorted(scored, reverse=True):
         if i not in pairs and j not in used_new and j not in taken:
             pairs[i] = j
             used_new.add(j)
+
+
+_SKETCH = 32  # characters from each end of a text in its sketch
+_SKETCH_SIMILAR = 0.4  # sketches this similar are worth comparing in full
+
+
+def _sketch(text: str) -> str:
+    """The beginning and end of a text: enough to find candidates, cheap to compare."""
+    return text if len(text) <= 2 * _SKETCH else text[:_SKETCH] + text[-_SKETCH:]
 
 
 def _longest_increasing(items: list[tuple[int, int]]) -> set[int]:
