@@ -62,9 +62,15 @@ def _diff(a: str, b: str, options: Options, depth: int) -> list[_Piece]:
     if not a or not b:
         return [("delete", a, "")] if a else [("insert", "", b)] if b else []
     if len(a) * len(b) <= _CHAR_PAIR_LIMIT or depth >= 2:
-        ta, tb = tokens(a, options), tokens(b, options)
-        if len(ta) * len(tb) <= _TOKEN_PAIR_LIMIT:
-            return _token_diff(ta, tb, options)
+        if _spaced_words(options) and a.isascii() and b.isascii():
+            # Spaced ASCII text: words as git's word diff sees them, split in one C call.
+            pa, pb = _SPACES.split(a), _SPACES.split(b)
+            if (len(pa) // 2 + 1) * (len(pb) // 2 + 1) <= _TOKEN_PAIR_LIMIT:
+                return _word_diff(pa, pb)
+        else:
+            ta, tb = tokens(a, options), tokens(b, options)
+            if len(ta) * len(tb) <= _TOKEN_PAIR_LIMIT:
+                return _token_diff(ta, tb, options)
         if depth >= 2:
             return [("replace", a, b)]
     # Too long to diff token by token: align lines (then sentences), diff inside changes.
@@ -90,6 +96,28 @@ def _diff(a: str, b: str, options: Options, depth: int) -> list[_Piece]:
             pending_a.extend(sa[op.src_start : op.src_end])
             pending_b.extend(sb[op.dest_start : op.dest_end])
     out.extend(_diff("".join(pending_a), "".join(pending_b), options, depth + 1))
+    return out
+
+
+_SPACES = re.compile(r"(\s+)")
+
+
+def _spaced_words(options: Options) -> bool:
+    """Whether words split at spaces are the right tokens (for text without CJK)."""
+    return (
+        options.granularity in ("auto", "word")
+        and options.ignore_whitespace
+        and not options.ignore_width
+    )
+
+
+def _word_diff(pa: list[str], pb: list[str]) -> list[_Piece]:
+    """Diff of texts split as [word, spaces, word, spaces, …]: the words are the keys, and a
+    run of words is the parts from its first word to the spaces after its last."""
+    out: list[_Piece] = []
+    for opcode in Indel.opcodes(pa[0::2], pb[0::2]).as_list():
+        tag, i1, i2, j1, j2 = cast(tuple[str, int, int, int, int], opcode)
+        out.append((tag, "".join(pa[2 * i1 : 2 * i2]), "".join(pb[2 * j1 : 2 * j2])))
     return out
 
 
