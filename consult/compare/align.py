@@ -29,7 +29,8 @@ CONTAINED_WEIGHT = 0.6  # such a pair weighs less than a plainly similar one
 _MIN_CONTAINED = 20  # characters: shorter texts are too easily "contained"
 _CONTAINED_FLOOR = 0.3  # below this similarity even a contained pair is not looked at
 MOVED_SIMILAR = 0.65  # across stretches: a moved article must be this similar
-_SHORT = 4000  # characters (both sides) below which similarity is computed exactly
+_SHORT = 4000  # characters: longer units keep their raw text (with its lines) as key
+_EXACT_PRODUCT = 40_000_000  # len(a) * len(b) up to which similarity is computed exactly
 _MIN_MOVED_LENGTH = 8  # shorter units are not paired across stretches (too easily alike)
 
 
@@ -108,6 +109,7 @@ def pair_units(old: list[Unit], new: list[Unit], options: Options) -> Pairing:
 
 
 _HEADING_NUMBER = re.compile(r"第(\S+?)[编章节]")
+_REPEALED = re.compile(r"[\W_]*(?:Repealed|REPEALED|Omitted|Reserved|删除|废止)")
 LONE_SIMILAR = 0.3  # a lone pair with the same number between anchors needs this much
 EDITED_IN_PLACE = 0.6  # share of a pair's text in its common beginning and end
 
@@ -125,6 +127,8 @@ def _lone_pair(old: list[Unit], new: list[Unit], i: int, j: int, keys: _Keys) ->
             return True  # the same chapter, retitled
     elif a.kind == "article" and a.label != b.label:
         return False
+    if a.kind == "article" and (_REPEALED.match(b.body) or _REPEALED.match(a.body)):
+        return True  # the article keeps its number, its text replaced by "Repealed" / "删除"
     if a.kind == "article" and min(len(a.body), len(b.body)) > _SHORT:
         # Two long sections with one number in one place (a US Code section and its notes):
         # the same section; measuring it would cost more than the whole rest of the pairing.
@@ -186,27 +190,27 @@ class _Keys:
 
 
 def similarity(a: str, b: str) -> float:
-    """Indel similarity (1 = identical); line-aligned for long texts, so it stays cheap."""
+    """Indel similarity (1 = identical); line-aligned for very long texts (those keep their
+    lines in their keys, see _Keys), so that it stays cheap."""
     if not a and not b:
         return 1.0
-    if len(a) + len(b) <= _SHORT:
+    if len(a) * len(b) <= _EXACT_PRODUCT:
         return float(Indel.normalized_similarity(a, b))
     return 1.0 - change_size(a, b) / (len(a) + len(b))
 
 
 def _similar_candidates(old, new, olds, news, keys: _Keys) -> list[tuple[int, int, float]]:
-    """Pairs of units of one stretch alike enough to be one article, edited."""
+    """Pairs of units of one stretch alike enough to be one article, edited. Candidates are
+    found on sketches (one rapidfuzz call per unit, no pairwise loop) and scored in full."""
     candidates: list[tuple[int, int, float]] = []
-    short_new: dict[str, list[int]] = defaultdict(list)
-    long_new: list[int] = []
+    by_kind: dict[str, list[int]] = defaultdict(list)
     for j in news:
-        (long_new if len(new[j].body) > _SHORT else short_new[new[j].kind]).append(j)
-    short_keys = {kind: [_sketch(keys.new(j)) for j in js] for kind, js in short_new.items()}
+        by_kind[new[j].kind].append(j)
+    sketches = {kind: [_sketch(keys.new(j)) for j in js] for kind, js in by_kind.items()}
 
-    def consider(i: int, j: int, score: float | None = None) -> None:
+    def consider(i: int, j: int) -> None:
         a, b = keys.old(i), keys.new(j)
-        if score is None:
-            score = similarity(a, b)
+        score = similarity(a, b)
         if score < SIMILAR:
             shorter = min(len(a), len(b))
             if shorter < _MIN_CONTAINED:
@@ -218,27 +222,22 @@ def _similar_candidates(old, new, olds, news, keys: _Keys) -> list[tuple[int, in
         candidates.append((i, j, score))
 
     for i in olds:
-        unit = old[i]
-        if len(unit.body) > _SHORT or len(news) <= 3:
-            for j in news:
-                if new[j].kind == unit.kind:
-                    consider(i, j)
+        choices = by_kind.get(old[i].kind)
+        if not choices:
             continue
-        choices = short_new.get(unit.kind)
-        if choices:
-            # A first look at sketches (beginning and end), then the whole of the best few.
-            found = process.extract(
-                _sketch(keys.old(i)),
-                short_keys[unit.kind],
-                scorer=Indel.normalized_similarity,
-                score_cutoff=_CONTAINED_FLOOR,
-                limit=6,
-            )
-            for _, _, pos in found:
-                consider(i, choices[pos])
-        for j in long_new:
-            if new[j].kind == unit.kind:
+        if len(choices) <= 3:
+            for j in choices:
                 consider(i, j)
+            continue
+        found = process.extract(
+            _sketch(keys.old(i)),
+            sketches[old[i].kind],
+            scorer=Indel.normalized_similarity,
+            score_cutoff=_CONTAINED_FLOOR,
+            limit=6,
+        )
+        for _, _, pos in found:
+            consider(i, choices[pos])
     return candidates
 
 
@@ -309,15 +308,6 @@ def _pair_moved_similar(
         choices, choice_keys = choices_for[(kind, gap)]
         if not choices:
             continue
-        if len(keys.old(i)) > _SHORT:
-            # Long units: compare only with long ones of similar length (cheap filter first).
-            for j in choices:
-                a, b = keys.old(i), keys.new(j)
-                if min(len(a), len(b)) * 2 >= max(len(a), len(b)):
-                    score = similarity(a, b)
-                    if score >= MOVED_SIMILAR:
-                        scored.append((score, i, j))
-            continue
         # A first look at sketches (beginning and end), then the whole text of the best few.
         found = process.extract(
             _sketch(keys.old(i)),
@@ -327,7 +317,7 @@ def _pair_moved_similar(
             limit=5,
         )
         for _, _, pos in found:
-            score = float(Indel.normalized_similarity(keys.old(i), keys.new(choices[pos])))
+            score = similarity(keys.old(i), keys.new(choices[pos]))
             if score >= MOVED_SIMILAR:
                 scored.append((score, i, choices[pos]))
     used_new: set[int] = set()
