@@ -129,10 +129,6 @@ def unit_pair(old_text: str, new_text: str, *, by_article: bool) -> tuple[list[U
     )
 
 
-def count_articles(text: str) -> int:
-    return sum(1 for unit in units(text, by_article=True) if unit.kind == "article")
-
-
 def is_law_like(old_units: list[Unit], new_units: list[Unit]) -> bool:
     """At least three articles on one side, holding most of its text."""
     for side in (old_units, new_units):
