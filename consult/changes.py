@@ -8,8 +8,6 @@ characters per renumbered heading, not the whole rest of the text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from rapidfuzz.distance import Indel
 
 _EXACT_LIMIT = 4_000_000  # len(a) * len(b) below which the character distance is computed
@@ -19,9 +17,8 @@ def change_size(old: str, new: str) -> int:
     """Characters deleted plus characters inserted to turn `old` into `new`."""
     if old == new:
         return 0
-    limit = min(len(old), len(new))
-    start = _longest(limit, lambda n: old[:n] == new[:n])
-    end = _longest(limit - start, lambda n: old[len(old) - n :] == new[len(new) - n :])
+    start = common_prefix(old, new)
+    end = common_suffix(old, new, min(len(old), len(new)) - start)
     a, b = old[start : len(old) - end], new[start : len(new) - end]
     if len(a) * len(b) <= _EXACT_LIMIT:
         return int(Indel.distance(a, b))
@@ -47,13 +44,44 @@ def _block(deleted: list[str], inserted: list[str]) -> int:
     return len(x) + len(y)
 
 
-def _longest(limit: int, same: Callable[[int], bool]) -> int:
-    """The largest n ≤ limit with same(n), by bisection (the slice comparisons run in C)."""
-    low, high = 0, limit
-    while low < high:
-        mid = (low + high + 1) // 2
-        if same(mid):
+def common_prefix(a: str, b: str) -> int:
+    """Length of the common prefix: galloping then bisection, comparing each character
+    about twice (slice comparisons run in C)."""
+    limit = min(len(a), len(b))
+    low, step = 0, 64
+    while low < limit:
+        high = min(low + step, limit)
+        if a[low:high] != b[low:high]:
+            break
+        low, step = high, step * 2
+    else:
+        return limit
+    high = min(low + step, limit)  # the first difference lies in [low, high)
+    while high - low > 1:
+        mid = (low + high) // 2
+        if a[low:mid] == b[low:mid]:
             low = mid
         else:
-            high = mid - 1
-    return low
+            high = mid
+    return low if a[low] != b[low] else low + 1
+
+
+def common_suffix(a: str, b: str, limit: int) -> int:
+    """Length of the common suffix, at most `limit`."""
+    la, lb = len(a), len(b)
+    low, step = 0, 64
+    while low < limit:
+        high = min(low + step, limit)
+        if a[la - high : la - low] != b[lb - high : lb - low]:
+            break
+        low, step = high, step * 2
+    else:
+        return limit
+    high = min(low + step, limit)
+    while high - low > 1:
+        mid = (low + high) // 2
+        if a[la - mid : la - low] == b[lb - mid : lb - low]:
+            low = mid
+        else:
+            high = mid
+    return low if a[la - low - 1] != b[lb - low - 1] else low + 1

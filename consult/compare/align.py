@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from consult.changes import change_size
-from consult.compare.inline import common_prefix, common_suffix
+from consult.changes import change_size, common_prefix, common_suffix
 from consult.compare.structure import Unit
 from consult.compare.text import Options, comparison_key
 

@@ -14,6 +14,7 @@ from typing import cast
 
 from rapidfuzz.distance import Indel
 
+from consult.changes import common_prefix, common_suffix
 from consult.compare.text import Options, comparison_key, token_keys, tokens
 
 _TOKEN_PAIR_LIMIT = 1_500_000  # len(tokens a) * len(tokens b) diffed directly
@@ -176,49 +177,6 @@ def _inside_word(text: str, position: int) -> bool:
     if position <= 0 or position >= len(text):
         return False
     return bool(_WORDISH.match(text[position - 1]) and _WORDISH.match(text[position]))
-
-
-def common_prefix(a: str, b: str) -> int:
-    """Length of the common prefix: galloping then bisection, comparing each character
-    about twice (slice comparisons run in C)."""
-    limit = min(len(a), len(b))
-    low, step = 0, 64
-    while low < limit:
-        high = min(low + step, limit)
-        if a[low:high] != b[low:high]:
-            break
-        low, step = high, step * 2
-    else:
-        return limit
-    high = min(low + step, limit)  # the first difference lies in [low, high)
-    while high - low > 1:
-        mid = (low + high) // 2
-        if a[low:mid] == b[low:mid]:
-            low = mid
-        else:
-            high = mid
-    return low if a[low] != b[low] else low + 1
-
-
-def common_suffix(a: str, b: str, limit: int) -> int:
-    """Length of the common suffix, at most `limit`."""
-    la, lb = len(a), len(b)
-    low, step = 0, 64
-    while low < limit:
-        high = min(low + step, limit)
-        if a[la - high : la - low] != b[lb - high : lb - low]:
-            break
-        low, step = high, step * 2
-    else:
-        return limit
-    high = min(low + step, limit)
-    while high - low > 1:
-        mid = (low + high) // 2
-        if a[la - mid : la - low] == b[lb - mid : lb - low]:
-            low = mid
-        else:
-            high = mid
-    return low if a[la - low - 1] != b[lb - low - 1] else low + 1
 
 
 def _tidy(pieces: list[_Piece]) -> list[_Piece]:
