@@ -1,11 +1,14 @@
 """Pairing the units of two texts by content, not by number.
 
-1. Units whose text (without the article number) is identical are aligned in order (an LCS
-   over the whole sequence), so an inserted article does not disturb those after it.
-2. Inside each stretch between those anchors, units equal after normalisation, then similar
-   units, are paired in order (a maximum-weight order-preserving matching).
-3. What is left is paired across stretches when equal or very similar: moved articles.
-4. Pairs that break the order of the others are "moved"; the rest unchanged or modified.
+1. Anchors: units whose text without the article number is identical, aligned in order (an LCS
+   over the whole sequence), so that an inserted article does not disturb those after it.
+2. In each stretch between anchors, units equal once whitespace (and width) are normalised.
+3. Units equal to one in another stretch: moved.
+4. In each stretch: a lone unit with its number still resembling its counterpart; units edited
+   in place at either end; then similar units (or units contained in a longer one), in a
+   maximum-weight order-preserving matching. Candidates are found on sketches.
+5. What is left is paired with a very similar unit anywhere: moved and edited.
+6. Pairs that break the order of the others are "moved"; the rest unchanged or modified.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
@@ -41,6 +44,19 @@ class Pairing:
 
 
 def pair_units(old: list[Unit], new: list[Unit], options: Options) -> Pairing:
+    pairs, same, gaps = _anchors(old, new)
+    keys = _Keys(old, new, options)
+    _pair_equal_in_stretches(old, new, gaps, keys, pairs, same)
+    _pair_moved_equal(old, new, pairs, same, keys)
+    seen = _pair_similar_in_stretches(old, new, gaps, keys, pairs)
+    _pair_moved_similar(old, new, pairs, keys, seen)
+    in_order = _longest_increasing(sorted(pairs.items()))
+    moved = {i for i in pairs if i not in in_order}
+    return Pairing(pairs, moved, same)
+
+
+def _anchors(old: list[Unit], new: list[Unit]) -> tuple[dict[int, int], set[int], list[list[int]]]:
+    """Identical units in order, and the stretches between them: [i1, i2, j1, j2]."""
     pairs: dict[int, int] = {}
     same: set[int] = set()
     gaps: list[list[int]] = []
@@ -53,8 +69,10 @@ def pair_units(old: list[Unit], new: list[Unit], options: Options) -> Pairing:
             gaps.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
         else:  # a delete next to an insert: one stretch
             gaps[-1][1], gaps[-1][3] = op.src_end, op.dest_end
+    return pairs, same, gaps
 
-    keys = _Keys(old, new, options)
+
+def _pair_equal_in_stretches(old, new, gaps, keys: _Keys, pairs: dict, same: set) -> None:
     for i1, i2, j1, j2 in gaps:
         if i2 - i1 == 1 and j2 - j1 == 1:  # the common case: one unit edited in place
             if old[i1].kind == new[j1].kind and keys.old(i1) == keys.new(j1):
@@ -62,9 +80,8 @@ def pair_units(old: list[Unit], new: list[Unit], options: Options) -> Pairing:
                 same.add(i1)
             continue
         olds, news = list(range(i1, i2)), list(range(j1, j2))
-        # Equal once whitespace (and width) are normalised: in order. Aligned from the end
-        # of the stretch, so that a repeated heading (a table of contents) pairs with the
-        # occurrence next to the articles that follow it.
+        # Aligned from the end of the stretch, so that a repeated heading (a table of
+        # contents) pairs with the occurrence next to the articles that follow it.
         ko = [(old[i].kind, keys.old(i)) for i in reversed(olds)]
         kn = [(new[j].kind, keys.new(j)) for j in reversed(news)]
         for op in Indel.opcodes(ko, kn):
@@ -73,11 +90,19 @@ def pair_units(old: list[Unit], new: list[Unit], options: Options) -> Pairing:
                     i, j = olds[-1 - (op.src_start + k)], news[-1 - (op.dest_start + k)]
                     pairs[i] = j
                     same.add(i)
-    # Units equal to one in another stretch have moved there: pair them before guessing.
-    _pair_moved_equal(old, new, pairs, same, keys)
-    seen_in_gap: list[tuple[float, int, int]] = []  # similar pairs found inside a stretch
-    gap_of: dict[int, int] = {}  # old unit → the stretch it was compared in
-    gap_of_new: list[set[int]] = []  # new units of each such stretch
+
+
+@dataclass
+class _Seen:
+    """What the in-stretch search found, for the moved pass."""
+
+    pairs: list[tuple[float, int, int]] = field(default_factory=list)  # similar, any order
+    stretch_of: dict[int, int] = field(default_factory=dict)  # old unit → stretch number
+    stretch_new: list[set[int]] = field(default_factory=list)  # new units of each stretch
+
+
+def _pair_similar_in_stretches(old, new, gaps, keys: _Keys, pairs: dict[int, int]) -> _Seen:
+    seen = _Seen()
     for i1, i2, j1, j2 in gaps:
         olds = [i for i in range(i1, i2) if i not in pairs]
         taken = set(pairs.values())
@@ -94,17 +119,11 @@ def pair_units(old: list[Unit], new: list[Unit], options: Options) -> Pairing:
             candidates = _similar_candidates(old, new, olds, news, keys)
             for i, j in _heaviest_chain(candidates):
                 pairs[i] = j
-            # Remembered for the moved pass: a pair left out only for its order is a move.
-            for i, j, score in candidates:
-                if score >= MOVED_SIMILAR:
-                    seen_in_gap.append((score, i, j))
-            gap_of.update(dict.fromkeys(olds, len(gap_of_new)))
-            gap_of_new.append(set(news))
-
-    _pair_moved_similar(old, new, pairs, keys, seen_in_gap, gap_of, gap_of_new)
-    in_order = _longest_increasing(sorted(pairs.items()))
-    moved = {i for i in pairs if i not in in_order}
-    return Pairing(pairs, moved, same)
+            # A pair left out only for its order is a move: the moved pass sees it again.
+            seen.pairs += [(score, i, j) for i, j, score in candidates if score >= MOVED_SIMILAR]
+            seen.stretch_of.update(dict.fromkeys(olds, len(seen.stretch_new)))
+            seen.stretch_new.append(set(news))
+    return seen
 
 
 _HEADING_NUMBER = re.compile(r"第(\S+?)[编章节]")
@@ -276,17 +295,9 @@ def _pair_moved_equal(old, new, pairs: dict[int, int], same: set[int], keys: _Ke
             same.add(i)
 
 
-def _pair_moved_similar(
-    old,
-    new,
-    pairs: dict[int, int],
-    keys: _Keys,
-    seen_in_gap: list[tuple[float, int, int]],
-    gap_of: dict[int, int],
-    gap_of_new: list[set[int]],
-) -> None:
+def _pair_moved_similar(old, new, pairs: dict[int, int], keys: _Keys, seen: _Seen) -> None:
     """Pair units left over with a very similar one anywhere: moved and edited. Pairs inside
-    one stretch were scored already (seen_in_gap); only other stretches are searched."""
+    one stretch were scored already (seen); only the other stretches are searched."""
     taken = set(pairs.values())
     left_old = [
         i for i in range(len(old)) if i not in pairs and len(keys.old(i)) >= _MIN_MOVED_LENGTH
@@ -296,12 +307,12 @@ def _pair_moved_similar(
     ]
     if not left_old or not left_new:
         return
-    scored = [c for c in seen_in_gap if c[1] not in pairs and c[2] not in taken]
+    scored = [c for c in seen.pairs if c[1] not in pairs and c[2] not in taken]
     choices_for: dict[tuple[str, int], tuple[list[int], list[str]]] = {}
     for i in left_old:
-        kind, gap = old[i].kind, gap_of.get(i, -1)
+        kind, gap = old[i].kind, seen.stretch_of.get(i, -1)
         if (kind, gap) not in choices_for:
-            own = gap_of_new[gap] if gap >= 0 else set()
+            own = seen.stretch_new[gap] if gap >= 0 else set()
             js = [j for j in left_new if new[j].kind == kind and j not in own]
             choices_for[(kind, gap)] = (js, [_sketch(keys.new(j)) for j in js])
         choices, choice_keys = choices_for[(kind, gap)]
