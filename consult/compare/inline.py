@@ -19,7 +19,7 @@ from consult.compare.text import Options, comparison_key, token_keys, tokens
 
 _TOKEN_PAIR_LIMIT = 1_500_000  # len(tokens a) * len(tokens b) diffed directly
 _CHAR_PAIR_LIMIT = 4_000_000  # longer stretches are aligned by lines / sentences first
-_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|(?<=[.:])(?=\s)|\n")
+_SENTENCE_END = re.compile(r"(?<=[。！？；!?;\n])|(?<=[.:])(?=\s)")  # zero-width: keeps all
 _WORDISH = re.compile(r"[^\W_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
@@ -127,7 +127,7 @@ def _segment_keys(segments: list[str], options: Options) -> list[str]:
     if options.ignore_width:
         return [comparison_key(s, options) for s in segments]
     if options.ignore_whitespace:
-        return [s.strip() for s in segments]
+        return list(map(str.strip, segments))
     return segments
 
 
@@ -135,15 +135,7 @@ def _segments(text: str, depth: int) -> list[str]:
     """Lines (keeping their line breaks) at the first level, sentences below it."""
     if depth == 0 and "\n" in text:
         return text.splitlines(keepends=True)
-    cuts = [m.end() for m in _SENTENCE_END.finditer(text)]
-    out, start = [], 0
-    for cut in cuts:
-        if cut > start:
-            out.append(text[start:cut])
-            start = cut
-    if start < len(text):
-        out.append(text[start:])
-    return out
+    return [piece for piece in _SENTENCE_END.split(text) if piece]
 
 
 def _token_diff(ta: list[str], tb: list[str], options: Options) -> list[_Piece]:
