@@ -19,6 +19,7 @@ from consult.compare.text import Options, comparison_key, token_keys, tokens
 
 _TOKEN_PAIR_LIMIT = 1_500_000  # len(tokens a) * len(tokens b) diffed directly
 _CHAR_PAIR_LIMIT = 4_000_000  # longer stretches are aligned by lines / sentences first
+_SEGMENT_PAIR_LIMIT = 50_000_000  # lines or sentences aligned at once (bit-parallel: cheap)
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;\n])|(?<=[.:])(?=\s)")  # zero-width: keeps all
 _WORDISH = re.compile(r"[^\W_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
@@ -76,8 +77,8 @@ def _diff(a: str, b: str, options: Options, depth: int) -> list[_Piece]:
             return [("replace", a, b)]
     # Too long to diff token by token: align lines (then sentences), diff inside changes.
     sa, sb = _segments(a, depth), _segments(b, depth)
-    if len(sa) * len(sb) > 4 * _TOKEN_PAIR_LIMIT:
-        return [("replace", a, b)]
+    while len(sa) * len(sb) > _SEGMENT_PAIR_LIMIT:  # so many: align pairs of them, and so on
+        sa, sb = _pairs_joined(sa), _pairs_joined(sb)
     ka, kb = _segment_keys(sa, options), _segment_keys(sb, options)
     out: list[_Piece] = []
     pending_a: list[str] = []
@@ -120,6 +121,10 @@ def _word_diff(pa: list[str], pb: list[str]) -> list[_Piece]:
         tag, i1, i2, j1, j2 = cast(tuple[str, int, int, int, int], opcode)
         out.append((tag, "".join(pa[2 * i1 : 2 * i2]), "".join(pb[2 * j1 : 2 * j2])))
     return out
+
+
+def _pairs_joined(segments: list[str]) -> list[str]:
+    return ["".join(segments[k : k + 2]) for k in range(0, len(segments), 2)]
 
 
 def _segment_keys(segments: list[str], options: Options) -> list[str]:

@@ -84,3 +84,21 @@ def test_a_huge_block_is_split_and_stays_exact():
     spans = inline_spans(base, changed, Options())
     assert rebuilt(spans) == (base, changed)
     assert sum(len(s.old) for s in spans if s.op != "equal") < 40
+
+
+def test_scattered_edits_in_one_huge_paragraph_are_each_found():
+    import random
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parents[4] / "shared" / "corpus"
+    text = (corpus / "civil_code_cn/2020.md").read_text(encoding="utf-8").replace("\n", "")
+    rng = random.Random(7)
+    chars = list(text)
+    for _ in range(200):
+        chars[rng.randrange(len(chars))] = "改"
+    edited = "".join(chars)
+    spans = inline_spans(text, edited, Options())
+    assert rebuilt(spans) == (text, edited)
+    changed = [s for s in spans if s.op != "equal"]
+    assert len(changed) >= 150  # one per edit, give or take neighbours merged
+    assert sum(len(s.old) for s in changed) < 600  # never the whole text as one change
