@@ -102,3 +102,24 @@ def test_scattered_edits_in_one_huge_paragraph_are_each_found():
     changed = [s for s in spans if s.op != "equal"]
     assert len(changed) >= 150  # one per edit, give or take neighbours merged
     assert sum(len(s.old) for s in changed) < 600  # never the whole text as one change
+
+
+def test_mixed_chinese_and_english_each_by_its_own_unit():
+    old = "第三条 生成式人工智能（Generative AI）服务提供者应当标注 AI-generated content。"
+    new = "第三条 生成式人工智能（Generative Artificial Intelligence）服务提供者必须标注 AI-generated content。"
+    result = ops(old, new)
+    assert ("replace", "AI", "Artificial Intelligence") in result  # English: whole words
+    assert ("replace", "应当", "必须") in result  # Chinese: characters
+    assert rebuilt(inline_spans(old, new, Options())) == (old, new)
+
+
+def test_mixed_texts_pair_by_article():
+    from consult.compare import compare_texts
+
+    old = "第一条 本法适用于 online platforms。\n\n第二条 平台应当公开 algorithm 的基本原理。"
+    new = "第一条 本法适用于 online platforms。\n\n第二条 新增：数据出境规则。\n\n第三条 平台应当公开 recommendation algorithm 的基本原理。"
+    result = compare_texts(old, new)
+    assert result.by == "article"
+    pairs = {(r.old.label, r.new.label): r.kind for r in result.rows if r.old and r.new}
+    assert pairs == {("第一条", "第一条"): "unchanged", ("第二条", "第三条"): "modified"}
+    assert result.stats["inserted"] == 1 and result.stats["renumbered"] == 1
