@@ -123,3 +123,17 @@ def test_mixed_texts_pair_by_article():
     pairs = {(r.old.label, r.new.label): r.kind for r in result.rows if r.old and r.new}
     assert pairs == {("第一条", "第一条"): "unchanged", ("第二条", "第三条"): "modified"}
     assert result.stats["inserted"] == 1 and result.stats["renumbered"] == 1
+
+
+def test_an_edited_paragraph_of_a_long_article_is_marked_word_by_word():
+    from consult.compare import compare_texts
+
+    paragraphs = [
+        f"({n}) The operator shall keep record number {n} for five years." for n in range(1, 40)
+    ]
+    old = "Sec. 1. Records.\n" + "\n".join(paragraphs)
+    paragraphs[20] = "(21) The operator shall keep record number 21 for seven years."
+    new = "Sec. 1. Records.\n" + "\n".join(paragraphs)
+    (row,) = compare_texts(old, new, by="article").rows
+    changes = [(s.op, s.old, s.new) for s in row.spans if s.op != "equal"]
+    assert changes == [("replace", "five", "seven")]
