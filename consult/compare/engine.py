@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from consult.compare.align import pair_units
-from consult.compare.inline import Span, inline_spans
+from consult.compare.inline import Span, paragraph_spans
 from consult.compare.structure import Unit, is_law_like, unit_pair
 from consult.compare.text import Options, prepare
 
@@ -83,7 +83,11 @@ def _rows(old: list[Unit], new: list[Unit], options: Options) -> list[Row]:
         if i is None:
             keyed.append(((j, 0, 0), Row("inserted", None, unit, [Span("insert", new=unit.text)])))
             continue
-        spans = inline_spans(old[i].text, unit.text, options)
+        spans = (
+            [Span("equal", old[i].text, unit.text)]
+            if old[i].text == unit.text
+            else paragraph_spans(old[i].pieces, unit.pieces, options)
+        )
         if i in pairing.moved:
             kind = "moved"
         elif i in pairing.same or all(span.op == "equal" for span in spans):

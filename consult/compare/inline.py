@@ -9,7 +9,9 @@ sentence), which bounds the cost of any one pair.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import cast
 
 from rapidfuzz.distance import Indel
@@ -41,23 +43,60 @@ class Span:
 def inline_spans(a: str, b: str, options: Options) -> list[Span]:
     """Spans that turn `a` into `b`: ops other than insert concatenate to `a`, ops other
     than delete to `b`."""
+    return [Span(op, old, new) for op, old, new in _inline_pieces(a, b, options)]
+
+
+def _inline_pieces(a: str, b: str, options: Options) -> list[_Piece]:
     if a == b:
-        return [Span("equal", a, b)] if a else []
+        return [("equal", a, b)] if a else []
     if not a:
-        return [Span("insert", new=b)]
+        return [("insert", "", b)]
     if not b:
-        return [Span("delete", old=a)]
+        return [("delete", a, "")]
     if options.granularity == "paragraph":
         same = comparison_key(a, options) == comparison_key(b, options)
-        return [Span("equal" if same else "replace", a, b)]
+        return [("equal" if same else "replace", a, b)]
     start, end = _common_ends(a, b, word_bounded=options.granularity != "char")
     middle = _diff(a[start : len(a) - end], b[start : len(b) - end], options, depth=0)
     pieces = [("equal", a[:start], b[:start]), *middle]
     pieces.append(("equal", a[len(a) - end :], b[len(b) - end :]))
-    return [Span(op, old, new) for op, old, new in _tidy(_clean_up(_tidy(pieces)))]
+    return _tidy(_clean_up(_tidy(pieces)))
 
 
 _Piece = tuple[str, str, str]  # (op, old, new): the working form of a span
+
+
+def paragraph_spans(a: tuple[str, ...], b: tuple[str, ...], options: Options) -> list[Span]:
+    """Spans between two texts given as their paragraphs (joined by "\n"): the paragraphs are
+    aligned first (long articles and sections change here and there: their unchanged
+    paragraphs need no finer look), then each changed stretch is diffed inside."""
+    text_a, text_b = "\n".join(a), "\n".join(b)
+    if len(a) < 2 or len(b) < 2 or options.granularity == "paragraph":
+        return inline_spans(text_a, text_b, options)
+    # Where paragraph k starts in the joined text (each but the last carries its "\n").
+    start_a = [0, *accumulate(len(p) + 1 for p in a)]
+    start_b = [0, *accumulate(len(p) + 1 for p in b)]
+    pieces: list[_Piece] = []
+    changed_a = changed_b = None  # start of the changed stretch in progress
+    for tag, i1, i2, j1, j2 in _opcodes(a, b):
+        if tag == "equal":
+            if changed_a is not None and changed_b is not None:
+                old, new = text_a[changed_a : start_a[i1]], text_b[changed_b : start_b[j1]]
+                pieces += _inline_pieces(old, new, options)
+                changed_a = changed_b = None
+            pieces.append(
+                ("equal", text_a[start_a[i1] : start_a[i2]], text_b[start_b[j1] : start_b[j2]])
+            )
+        elif changed_a is None:  # a deletion next to an insertion is one changed stretch
+            changed_a, changed_b = start_a[i1], start_b[j1]
+    if changed_a is not None and changed_b is not None:
+        pieces += _inline_pieces(text_a[changed_a:], text_b[changed_b:], options)
+    # Each changed stretch is cleaned up already; only neighbours are joined here.
+    return [Span(op, old, new) for op, old, new in _tidy(pieces)]
+
+
+def _opcodes(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int, int, int]]:
+    return cast(list[tuple[str, int, int, int, int]], Indel.opcodes(a, b).as_list())
 
 
 def _diff(a: str, b: str, options: Options, depth: int) -> list[_Piece]:

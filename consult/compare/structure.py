@@ -40,11 +40,15 @@ class Unit:
     label: str | None = None  # "第十条", "Sec. 101", or a heading's text
     number: int | None = None  # the article number (Chinese numerals converted)
     head: int = 0  # characters of `text` taken by the number label (or a heading's marks)
+    # The paragraphs `text` is made of (joined by "\n"): long units are compared by them first.
+    pieces: tuple[str, ...] = field(default=(), compare=False, repr=False)
     # The text without its number label: what says whether two articles are the same.
     body: str = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self.body = self.text[self.head :] if self.head else self.text
+        if not self.pieces:
+            self.pieces = (self.text,)
 
 
 def split_at_heads(block: str) -> list[str]:
@@ -112,11 +116,11 @@ def units(
                 current.append(piece)  # a further paragraph (款) of the article
                 continue
             if current:
-                out.append(Unit(kind, "\n".join(current), label, number, head))
+                out.append(Unit(kind, "\n".join(current), label, number, head, tuple(current)))
             current = [piece]
             kind, label, number, head = found
     if current:
-        out.append(Unit(kind, "\n".join(current), label, number, head))
+        out.append(Unit(kind, "\n".join(current), label, number, head, tuple(current)))
     return out
 
 
