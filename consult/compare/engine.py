@@ -86,7 +86,7 @@ def _rows(old: list[Unit], new: list[Unit], options: Options) -> list[Row]:
         spans = (
             [Span("equal", old[i].text, unit.text)]
             if old[i].text == unit.text
-            else paragraph_spans(old[i].pieces, unit.pieces, options)
+            else paragraph_spans(old[i].text, old[i].pieces, unit.text, unit.pieces, options)
         )
         if i in pairing.moved:
             kind = "moved"

@@ -66,11 +66,13 @@ def _inline_pieces(a: str, b: str, options: Options) -> list[_Piece]:
 _Piece = tuple[str, str, str]  # (op, old, new): the working form of a span
 
 
-def paragraph_spans(a: tuple[str, ...], b: tuple[str, ...], options: Options) -> list[Span]:
-    """Spans between two texts given as their paragraphs (joined by "\n"): the paragraphs are
-    aligned first (long articles and sections change here and there: their unchanged
-    paragraphs need no finer look), then each changed stretch is diffed inside."""
-    text_a, text_b = "\n".join(a), "\n".join(b)
+def paragraph_spans(
+    text_a: str, a: tuple[str, ...], text_b: str, b: tuple[str, ...], options: Options
+) -> list[Span]:
+    """Spans between two texts, each also given as its paragraphs (`text` is "\n".join of
+    them): the paragraphs are aligned first (long articles and sections change here and
+    there: their unchanged paragraphs need no finer look), then each changed stretch is
+    diffed inside."""
     if len(a) < 2 or len(b) < 2 or options.granularity == "paragraph":
         return inline_spans(text_a, text_b, options)
     # Where paragraph k starts in the joined text (each but the last carries its "\n").
