@@ -153,3 +153,14 @@ def test_bad_options_are_usage_errors(tmp_path):
     with pytest.raises(SystemExit) as exit_info:
         cli.main(["diff", "a", "b", "--by", "sentence"])
     assert exit_info.value.code == 2
+
+
+def test_markdown_table_strikes_deleted_text():
+    old = "第一条 为了规范人工智能生成内容，制定本条例。\n\n第二条 本条例适用于境内外的服务。"
+    new = "第一条 为了规范生成内容，制定本条例。\n\n第二条 本条例适用于境内外的服务。"
+    table = to_markdown(compare_texts(old, new))
+    assert "~~人工智能~~" in table
+    assert (
+        "| 第一条 为了规范~~人工智能~~生成内容，制定本条例。 | 第一条 为了规范生成内容，制定本条例。 |"
+        in table
+    )
