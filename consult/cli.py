@@ -367,12 +367,7 @@ def _open(args: argparse.Namespace) -> Library:
 
 
 def _parse_ref(lib: Library, ref: str) -> tuple[str, int | None]:
-    head, sep, tail = ref.partition("@")
-    number = None
-    if sep:
-        if not tail.isdigit() or int(tail) < 1:
-            raise InvalidInput(f"“{ref}”: the version after @ must be a number from 1")
-        number = int(tail)
+    head, number = Library.split_ref(ref)
     return lib.resolve(head), number
 
 

@@ -175,6 +175,16 @@ class Library:
                 raise NotFound(f"“{ref}” matches several proposals ({ids}); give more characters")
         raise NotFound(f"No proposal with id “{ref}”")
 
+    @staticmethod
+    def split_ref(ref: str) -> tuple[str, int | None]:
+        """`ID@N` → ("ID", N); `ID` → ("ID", None). InvalidInput if N is not a number from 1."""
+        head, sep, tail = ref.partition("@")
+        if not sep:
+            return head, None
+        if not tail.isdigit() or int(tail) < 1:
+            raise InvalidInput(f"“{ref}”: the version after @ must be a number from 1")
+        return head, int(tail)
+
     def list_proposals(
         self,
         *,

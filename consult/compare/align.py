@@ -176,11 +176,17 @@ def _resemblance(a: str, b: str) -> float:
     """Similarity, or (weighted) how much of the shorter text survives in the longer one:
     an article that grew three times over with new clauses is still the same article."""
     score = similarity(a, b)
+    return max(score, _contained(a, b, score))
+
+
+def _contained(a: str, b: str, score: float) -> float:
+    """The weight of a pair whose shorter text is found, in order, in the longer one (given
+    their similarity `score`), or 0 when it is not (enough)."""
     shorter = min(len(a), len(b))
     if shorter < _MIN_CONTAINED:
-        return score
+        return 0.0
     contained = score * (len(a) + len(b)) / (2 * shorter)  # LCS / length of the shorter
-    return max(score, CONTAINED_WEIGHT * contained if contained >= CONTAINED else 0.0)
+    return CONTAINED_WEIGHT * contained if contained >= CONTAINED else 0.0
 
 
 class _Keys:
@@ -230,13 +236,9 @@ def _similar_candidates(old, new, olds, news, keys: _Keys) -> list[tuple[int, in
         a, b = keys.old(i), keys.new(j)
         score = similarity(a, b)
         if score < SIMILAR:
-            shorter = min(len(a), len(b))
-            if shorter < _MIN_CONTAINED:
+            score = _contained(a, b, score)
+            if not score:
                 return
-            contained = score * (len(a) + len(b)) / (2 * shorter)
-            if contained < CONTAINED:
-                return
-            score = CONTAINED_WEIGHT * contained
         candidates.append((i, j, score))
 
     for i in olds:

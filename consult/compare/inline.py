@@ -73,6 +73,8 @@ def paragraph_spans(
     them): the paragraphs are aligned first (long articles and sections change here and
     there: their unchanged paragraphs need no finer look), then each changed stretch is
     diffed inside."""
+    if text_a == text_b:
+        return [Span("equal", text_a, text_b)] if text_a else []
     if len(a) < 2 or len(b) < 2 or options.granularity == "paragraph":
         return inline_spans(text_a, text_b, options)
     # Where paragraph k starts in the joined text (each but the last carries its "\n").

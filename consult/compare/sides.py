@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from consult.errors import InvalidInput, LibraryMissing, NotFound
+from consult.library import Library
 from consult.markdown_io.text_file import read_text
 
 
@@ -39,15 +40,16 @@ def _load(ref: str, which: str, get_library: Callable[[], Any]) -> Side:
     path = Path(ref)
     if path.exists():
         return Side(path.name, read_text(path))
-    head, sep, tail = ref.partition("@")
-    if sep and (not tail.isdigit() or int(tail) < 1):
-        raise InvalidInput(f"{which} “{ref}”: the version after @ must be a number from 1")
+    try:
+        head, number = Library.split_ref(ref)
+    except InvalidInput as e:
+        raise InvalidInput(f"{which} {e}") from e
     try:
         library = get_library()
         proposal_id = library.resolve(head)
     except (NotFound, LibraryMissing) as e:
         raise NotFound(f"{which} “{ref}” is neither a file nor a stored proposal ({e})") from e
-    version = library.version(proposal_id, int(tail) if sep else None)
+    version = library.version(proposal_id, number)
     proposal = library.get(proposal_id)
     meta = version.content.metadata_json()
     meta["tags"] = list(proposal.tags)
