@@ -75,7 +75,7 @@ def _anchors(old: list[Unit], new: list[Unit]) -> tuple[dict[int, int], set[int]
 def _pair_equal_in_stretches(old, new, gaps, keys: _Keys, pairs: dict, same: set) -> None:
     for i1, i2, j1, j2 in gaps:
         if i2 - i1 == 1 and j2 - j1 == 1:  # the common case: one unit edited in place
-            if old[i1].kind == new[j1].kind and keys.old(i1) == keys.new(j1):
+            if old[i1].kind == new[j1].kind and keys.same(i1, j1):
                 pairs[i1] = j1
                 same.add(i1)
             continue
@@ -103,9 +103,9 @@ class _Seen:
 
 def _pair_similar_in_stretches(old, new, gaps, keys: _Keys, pairs: dict[int, int]) -> _Seen:
     seen = _Seen()
+    taken = set(pairs.values())  # stretches do not share units: one look at the pairs is enough
     for i1, i2, j1, j2 in gaps:
         olds = [i for i in range(i1, i2) if i not in pairs]
-        taken = set(pairs.values())
         news = [j for j in range(j1, j2) if j not in taken]
         if len(olds) == 1 and len(news) == 1 and _lone_pair(old, new, olds[0], news[0], keys):
             pairs[olds[0]] = news[0]  # the one unit between two anchors, edited in place
@@ -208,6 +208,20 @@ class _Keys:
 
     def old(self, i: int) -> str:
         return self._key("o", i)
+
+    def same(self, i: int, j: int) -> bool:
+        """Whether old unit i and new unit j have equal keys. With whitespace ignored only
+        the stretch between their common beginning and end need be looked at (removing
+        whitespace, and mapping widths, commute with joining texts)."""
+        if not self._options.ignore_whitespace:
+            return self.old(i) == self.new(j)
+        a, b = self._units["o"][i].body, self._units["n"][j].body
+        if len(a) > _SHORT or len(b) > _SHORT:  # long units: the raw text is the key
+            return a == b
+        start = common_prefix(a, b)
+        end = common_suffix(a, b, min(len(a), len(b)) - start)
+        middle_a, middle_b = a[start : len(a) - end], b[start : len(b) - end]
+        return comparison_key(middle_a, self._options) == comparison_key(middle_b, self._options)
 
     def new(self, j: int) -> str:
         return self._key("n", j)
