@@ -64,7 +64,7 @@ def _inline_pieces(a: str, b: str, options: Options) -> list[_Piece]:
     middle = _diff(a[start : len(a) - end], b[start : len(b) - end], options, depth=0)
     pieces = [("equal", a[:start], b[:start]), *middle]
     pieces.append(("equal", a[len(a) - end :], b[len(b) - end :]))
-    return _tidy(_clean_up(_tidy(pieces)))
+    return _clean_up(_tidy(pieces))
 
 
 _Piece = tuple[str, str, str]  # (op, old, new): the working form of a span
@@ -163,10 +163,27 @@ def _spaced_words(options: Options) -> bool:
 def _word_diff(pa: list[str], pb: list[str]) -> list[_Piece]:
     """Diff of texts split as [word, spaces, word, spaces, …]: the words are the keys, and a
     run of words is the parts from its first word to the spaces after its last."""
+    return _runs(Indel.opcodes(pa[0::2], pb[0::2]).as_list(), pa, pb, 2)
+
+
+def _runs(opcodes: list, ta: list[str], tb: list[str], step: int) -> list[_Piece]:
+    """Pieces from opcodes over every `step`-th part of ta and tb: each equal run, and each
+    run of deletions and insertions between two equal runs as one change, joined once."""
     out: list[_Piece] = []
-    for opcode in Indel.opcodes(pa[0::2], pb[0::2]).as_list():
-        tag, i1, i2, j1, j2 = cast(tuple[str, int, int, int, int], opcode)
-        out.append((tag, "".join(pa[2 * i1 : 2 * i2]), "".join(pb[2 * j1 : 2 * j2])))
+    change_a = change_b = -1  # where the change in progress starts
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag != "equal":
+            if change_a < 0:
+                change_a, change_b = i1, j1
+            continue
+        if change_a >= 0:
+            old, new = "".join(ta[step * change_a : step * i1]), "".join(tb[step * change_b : step * j1])
+            out.append((_change_op(old, new), old, new))
+            change_a = -1
+        out.append(("equal", "".join(ta[step * i1 : step * i2]), "".join(tb[step * j1 : step * j2])))
+    if change_a >= 0:
+        old, new = "".join(ta[step * change_a :]), "".join(tb[step * change_b :])
+        out.append((_change_op(old, new), old, new))
     return out
 
 
@@ -192,16 +209,7 @@ def _segments(text: str, depth: int) -> list[str]:
 
 def _token_diff(ta: list[str], tb: list[str], options: Options) -> list[_Piece]:
     ka, kb = token_keys(ta, options), token_keys(tb, options)
-    out: list[_Piece] = []
-    for opcode in Indel.opcodes(ka, kb).as_list():
-        tag, i1, i2, j1, j2 = cast(tuple[str, int, int, int, int], opcode)
-        if tag == "equal":
-            out.append(("equal", "".join(ta[i1:i2]), "".join(tb[j1:j2])))
-        elif tag == "delete":
-            out.append(("delete", "".join(ta[i1:i2]), ""))
-        else:
-            out.append(("insert", "", "".join(tb[j1:j2])))
-    return out
+    return _runs(Indel.opcodes(ka, kb).as_list(), ta, tb, 1)
 
 
 def _common_ends(a: str, b: str, *, word_bounded: bool) -> tuple[int, int]:
@@ -227,27 +235,24 @@ def _tidy(pieces: list[_Piece]) -> list[_Piece]:
     """Drop empty pieces; join neighbours: equal with equal, changes into one change.
     (Each run is joined once: adding strings pairwise would copy long texts again and again.)"""
     out: list[_Piece] = []
-    run_old: list[str] = []
-    run_new: list[str] = []
-    run_equal = False
-
-    def close() -> None:
-        if run_old or run_new:
-            old, new = "".join(run_old), "".join(run_new)
-            out.append(("equal" if run_equal else _change_op(old, new), old, new))
-
-    for op, old, new in pieces:
-        if not old and not new:
+    run: list[_Piece] = []  # neighbours of one kind (equal, or not) waiting to be joined
+    for piece in pieces:
+        if not piece[1] and not piece[2]:
             continue
-        is_equal = op == "equal"
-        if (run_old or run_new) and is_equal != run_equal:
-            close()
-            run_old, run_new = [], []
-        run_equal = is_equal
-        run_old.append(old)
-        run_new.append(new)
-    close()
+        if run and (piece[0] == "equal") != (run[0][0] == "equal"):
+            out.append(_joined(run))
+            run = []
+        run.append(piece)
+    if run:
+        out.append(_joined(run))
     return out
+
+
+def _joined(run: list[_Piece]) -> _Piece:
+    if len(run) == 1:
+        return run[0]
+    old, new = "".join([p[1] for p in run]), "".join([p[2] for p in run])
+    return ("equal" if run[0][0] == "equal" else _change_op(old, new), old, new)
 
 
 def _change_op(old: str, new: str) -> str:
