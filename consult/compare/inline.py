@@ -61,10 +61,24 @@ def _inline_pieces(a: str, b: str, options: Options) -> list[_Piece]:
         same = comparison_key(a, options) == comparison_key(b, options)
         return [("equal" if same else "replace", a, b)]
     start, end = _common_ends(a, b, word_bounded=options.granularity != "char")
-    middle = _diff(a[start : len(a) - end], b[start : len(b) - end], options, depth=0)
-    pieces = [("equal", a[:start], b[:start]), *middle]
-    pieces.append(("equal", a[len(a) - end :], b[len(b) - end :]))
-    return _clean_up(_tidy(pieces))
+    middle_a, middle_b = a[start : len(a) - end], b[start : len(b) - end]
+    head, tail = ("equal", a[:start], b[:start]), ("equal", a[len(a) - end :], b[len(b) - end :])
+    if (
+        not middle_a
+        or not middle_b
+        or (_one_word(middle_a, options) and _one_word(middle_b, options))
+    ):
+        # Only an insertion or a deletion, or one word (a date, a number) for another:
+        # nothing finer to find, nothing to clean up.
+        change = (_change_op(middle_a, middle_b), middle_a, middle_b)
+        return [piece for piece in (head, change, tail) if piece[1] or piece[2]]
+    middle = _diff(middle_a, middle_b, options, depth=0)
+    return _clean_up(_tidy([head, *middle, tail]))
+
+
+def _one_word(text: str, options: Options) -> bool:
+    """Whether `text` is at most one token of spaced ASCII text (see _diff)."""
+    return len(text) < 100 and _spaced_words(options) and text.isascii() and text.split() == [text]
 
 
 _Piece = tuple[str, str, str]  # (op, old, new): the working form of a span
@@ -177,10 +191,15 @@ def _runs(opcodes: list, ta: list[str], tb: list[str], step: int) -> list[_Piece
                 change_a, change_b = i1, j1
             continue
         if change_a >= 0:
-            old, new = "".join(ta[step * change_a : step * i1]), "".join(tb[step * change_b : step * j1])
+            old, new = (
+                "".join(ta[step * change_a : step * i1]),
+                "".join(tb[step * change_b : step * j1]),
+            )
             out.append((_change_op(old, new), old, new))
             change_a = -1
-        out.append(("equal", "".join(ta[step * i1 : step * i2]), "".join(tb[step * j1 : step * j2])))
+        out.append(
+            ("equal", "".join(ta[step * i1 : step * i2]), "".join(tb[step * j1 : step * j2]))
+        )
     if change_a >= 0:
         old, new = "".join(ta[step * change_a :]), "".join(tb[step * change_b :])
         out.append((_change_op(old, new), old, new))
