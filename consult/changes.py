@@ -8,7 +8,7 @@ characters per renumbered heading, not the whole rest of the text.
 
 from __future__ import annotations
 
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, Postfix, Prefix
 
 _EXACT_LIMIT = 4_000_000  # len(a) * len(b) below which the character distance is computed
 
@@ -44,10 +44,15 @@ def _block(deleted: list[str], inserted: list[str]) -> int:
     return len(x) + len(y)
 
 
+_SCAN_LIMIT = 8192  # shorter texts are scanned by rapidfuzz; longer ones galloped over
+
+
 def common_prefix(a: str, b: str) -> int:
-    """Length of the common prefix: galloping then bisection, comparing each character
-    about twice (slice comparisons run in C)."""
+    """Length of the common prefix: a scan in C for short texts; for long ones galloping
+    then bisection, comparing each character about twice (slice comparisons run in C)."""
     limit = min(len(a), len(b))
+    if limit <= _SCAN_LIMIT:
+        return int(Prefix.similarity(a, b))
     low, step = 0, 64
     while low < limit:
         high = min(low + step, limit)
@@ -69,6 +74,8 @@ def common_prefix(a: str, b: str) -> int:
 def common_suffix(a: str, b: str, limit: int) -> int:
     """Length of the common suffix, at most `limit`."""
     la, lb = len(a), len(b)
+    if min(la, lb) <= _SCAN_LIMIT:
+        return min(int(Postfix.similarity(a, b)), max(limit, 0))
     low, step = 0, 64
     while low < limit:
         high = min(low + step, limit)

@@ -189,6 +189,9 @@ def _contained(a: str, b: str, score: float) -> float:
     return CONTAINED_WEIGHT * contained if contained >= CONTAINED else 0.0
 
 
+_ENDS = 32  # characters of a key's beginning and end that must match before all of it is compared
+
+
 class _Keys:
     """Comparison keys, computed once and only when needed. Long units keep their raw text
     (with its lines) as key: normalising them costs more than it finds."""
@@ -208,6 +211,20 @@ class _Keys:
 
     def old(self, i: int) -> str:
         return self._key("o", i)
+
+    def ends(self, side: str, i: int) -> tuple[bool, str, str]:
+        """Whether the key is the raw text, and its first and last _ENDS characters, found
+        from the ends of the text alone where they can be (normalising a part of a text
+        gives a part of its key)."""
+        body = self._units[side][i].body
+        if len(body) > _SHORT:
+            return True, body[:_ENDS], body[-_ENDS:]
+        head = comparison_key(body[: 2 * _ENDS], self._options)
+        tail = comparison_key(body[-2 * _ENDS :], self._options)
+        if len(body) > 2 * _ENDS and (len(head) < _ENDS or len(tail) < _ENDS):
+            key = self._key(side, i)
+            return False, key[:_ENDS], key[-_ENDS:]
+        return False, head[:_ENDS], tail[-_ENDS:]
 
     def same(self, i: int, j: int) -> bool:
         """Whether old unit i and new unit j have equal keys. With whitespace ignored only
@@ -296,19 +313,24 @@ def _heaviest_chain(candidates: list[tuple[int, int, float]]) -> list[tuple[int,
 
 
 def _pair_moved_equal(old, new, pairs: dict[int, int], same: set[int], keys: _Keys) -> None:
-    """Pair units left over that equal one in another stretch (after normalising)."""
+    """Pair units left over that equal one in another stretch (after normalising). Units
+    are grouped by the ends of their keys first: only those alike there are compared."""
     taken = set(pairs.values())
-    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_ends: dict[tuple, list[int]] = defaultdict(list)
     for j in range(len(new)):
         if j not in taken:
-            by_key[(new[j].kind, keys.new(j))].append(j)
+            by_ends[(new[j].kind, *keys.ends("n", j))].append(j)
     for i in range(len(old)):
-        if i in pairs or len(keys.old(i)) < _MIN_MOVED_LENGTH:
+        if i in pairs:
             continue
-        waiting = by_key.get((old[i].kind, keys.old(i)))
-        if waiting:
-            pairs[i] = waiting.pop(0)
-            same.add(i)
+        waiting = by_ends.get((old[i].kind, *keys.ends("o", i)))
+        if not waiting or len(keys.old(i)) < _MIN_MOVED_LENGTH:
+            continue
+        for pos, j in enumerate(waiting):
+            if keys.new(j) == keys.old(i):
+                pairs[i] = waiting.pop(pos)
+                same.add(i)
+                break
 
 
 def _pair_moved_similar(old, new, pairs: dict[int, int], keys: _Keys, seen: _Seen) -> None:

@@ -83,7 +83,7 @@ def _rows(old: list[Unit], new: list[Unit], options: Options) -> list[Row]:
         if i is None:
             keyed.append(((j, 0, 0), Row("inserted", None, unit, [Span("insert", new=unit.text)])))
             continue
-        spans = paragraph_spans(old[i].text, old[i].pieces, unit.text, unit.pieces, options)
+        spans = paragraph_spans(old[i].text, unit.text, options, old[i].paragraphs, unit.paragraphs)
         if i in pairing.moved:
             kind = "moved"
         elif i in pairing.same or all(span.op == "equal" for span in spans):

@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 from typing import cast
 
 from rapidfuzz.distance import Indel
 
 from consult.changes import common_prefix, common_suffix
-from consult.compare.text import Options, comparison_key, token_keys, tokens
+from consult.compare.text import BLANK_LINE, Options, comparison_key, token_keys, tokens
 
 _TOKEN_PAIR_LIMIT = 1_500_000  # len(tokens a) * len(tokens b) diffed directly
 _CHAR_PAIR_LIMIT = 4_000_000  # longer stretches are aligned by lines / sentences first
@@ -85,19 +84,27 @@ _Piece = tuple[str, str, str]  # (op, old, new): the working form of a span
 
 
 def paragraph_spans(
-    text_a: str, a: tuple[str, ...], text_b: str, b: tuple[str, ...], options: Options
+    text_a: str,
+    text_b: str,
+    options: Options,
+    starts_a: Sequence[int] | None = None,
+    starts_b: Sequence[int] | None = None,
 ) -> list[Span]:
-    """Spans between two texts, each also given as its paragraphs (`text` is "\n".join of
-    them): the paragraphs are aligned first (long articles and sections change here and
-    there: their unchanged paragraphs need no finer look), then each changed stretch is
-    diffed inside."""
+    """Spans between two texts made of paragraphs (blocks between blank lines): the
+    paragraphs are aligned first (long articles and sections change here and there: their
+    unchanged paragraphs need no finer look), then each changed stretch is diffed inside.
+    `starts_*`: where the paragraphs after the first start, when known (see Unit)."""
     if text_a == text_b:
         return [Span("equal", text_a, text_b)] if text_a else []
-    if len(a) < 2 or len(b) < 2 or options.granularity == "paragraph":
+    if options.granularity == "paragraph":
         return inline_spans(text_a, text_b, options)
-    # Where paragraph k starts in the joined text (each but the last carries its "\n").
-    start_a = [0, *accumulate(len(p) + 1 for p in a)]
-    start_b = [0, *accumulate(len(p) + 1 for p in b)]
+    # Where paragraph k starts (it runs to where k + 1 starts, blank lines included).
+    start_a = _paragraph_starts(text_a, starts_a)
+    start_b = _paragraph_starts(text_b, starts_b)
+    if len(start_a) < 3 or len(start_b) < 3:  # one paragraph on a side
+        return inline_spans(text_a, text_b, options)
+    a = [text_a[start_a[k] : start_a[k + 1]].strip() for k in range(len(start_a) - 1)]
+    b = [text_b[start_b[k] : start_b[k + 1]].strip() for k in range(len(start_b) - 1)]
     pieces: list[_Piece] = []
     changed_a = changed_b = None  # start of the changed stretch in progress
     for tag, i1, i2, j1, j2 in _opcodes(a, b):
@@ -115,6 +122,13 @@ def paragraph_spans(
         pieces += _inline_pieces(text_a[changed_a:], text_b[changed_b:], options)
     # Each changed stretch is cleaned up already; only neighbours are joined here.
     return [Span(op, old, new) for op, old, new in _tidy(pieces)]
+
+
+def _paragraph_starts(text: str, known: Sequence[int] | None) -> list[int]:
+    """Where each paragraph of `text` starts, and its length at the end."""
+    if known is None:
+        known = [match.end() for match in BLANK_LINE.finditer(text)]
+    return [0, *known, len(text)]
 
 
 def _opcodes(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int, int, int]]:

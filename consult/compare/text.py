@@ -32,8 +32,10 @@ CHAR_TOKENS = re.compile(r"\S|\s+")
 CHAR_TOKENS_WS = re.compile(r"\S\s*+")
 CJK_CHAR = re.compile(rf"[{_CJK}]")
 
-_BLANK_LINE = re.compile(r"\n[ \t\u3000\xa0]*+\n")
+BLANK_LINE = re.compile(r"\n[ \t\u3000\xa0]*+\n")
 _SPACE_RUN = re.compile(r"[ \t\u3000\xa0]+")
+# Blank lines between paragraphs, and the spaces around them, are layout: one line break.
+_PARAGRAPH_BREAK = re.compile(r"\s*\n[ \t\u3000\xa0]*\n\s*")
 # Full-width ASCII variants (！ … ～) and the ideographic space: "，" compares equal to ",".
 _WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
@@ -64,7 +66,7 @@ def paragraphs(text: str) -> list[str]:
     """Blocks separated by blank lines, without the spaces around them (inner lines keep
     their indentation: hard-wrapped layouts stay readable, and whitespace is ignored when
     comparing unless asked otherwise)."""
-    return [b for b in (block.strip() for block in _BLANK_LINE.split(text)) if b]
+    return [b for b in (block.strip() for block in BLANK_LINE.split(text)) if b]
 
 
 def comparison_key(text: str, options: Options) -> str:
@@ -73,7 +75,7 @@ def comparison_key(text: str, options: Options) -> str:
         text = text.translate(_WIDTH)
     if options.ignore_whitespace:
         return "".join(text.split())
-    return _SPACE_RUN.sub(" ", text)
+    return _SPACE_RUN.sub(" ", _PARAGRAPH_BREAK.sub("\n", text))
 
 
 def tokens(text: str, options: Options) -> list[str]:

@@ -1,11 +1,14 @@
 """Recognising articles and headings, tokens, and whether a text is law-like."""
 
+import re
 from pathlib import Path
 
 import pytest
 
-from consult.compare.structure import is_law_like, unit_pair, units
+from consult.compare.structure import is_law_like, units
 from consult.compare.text import Options, prepare, tokens
+
+AFTER_BLANK_LINE = re.compile(r"\n[ \t\u3000\xa0]*\n\s*\Z")
 
 
 @pytest.mark.parametrize(
@@ -71,7 +74,10 @@ def test_paragraphs_after_an_article_belong_to_it_until_the_next_heading():
         ("heading", "第二章 附则"),
         ("article", "第二条"),
     ]
-    assert units(text, by_article=True)[1].text == "第一条 第一款。\n第二款。\n（一）第一项；"
+    # The article's text as it stands in the document, its paragraphs (款, 项) included.
+    article = units(text, by_article=True)[1]
+    assert article.text == "第一条 第一款。\n\n第二款。\n\n（一）第一项；"
+    assert [article.text[k:][:3] for k in article.paragraphs] == ["第二款", "（一）"]
 
 
 def test_an_article_line_inside_a_block_starts_a_new_unit():
@@ -117,17 +123,18 @@ CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
         ("us_title17/2010-06-29.md", "us_title17/2011-08-25.md"),
     ],
 )
-def test_units_of_the_new_text_are_the_same_whether_reused_or_parsed(old, new):
-    a = prepare((CORPUS / old).read_text(encoding="utf-8"))
-    b = prepare((CORPUS / new).read_text(encoding="utf-8"))
-    _, reused = unit_pair(a, b, by_article=True)
-    parsed = units(b, by_article=True)
-
-    def shape(found):
-        return [(u.kind, u.label, u.number, u.head, u.text) for u in found]
-
-    assert shape(reused) == shape(parsed)
-    assert shape(unit_pair(a, b, by_article=True)[0]) == shape(units(a, by_article=True))
+def test_units_are_the_document_in_order_with_nothing_left_out(old, new):
+    for name in (old, new):
+        text = prepare((CORPUS / name).read_text(encoding="utf-8"))
+        found = units(text, by_article=True)
+        position = 0
+        for unit in found:  # each unit is the document's own text, in order
+            at = text.find(unit.text, position)
+            assert at >= 0 and not text[position:at].strip()
+            position = at + len(unit.text)
+            for start in unit.paragraphs:  # each further paragraph starts after a blank line
+                assert AFTER_BLANK_LINE.search(unit.text[:start]) and not unit.text[start].isspace()
+        assert not text[position:].strip()
 
 
 def test_ascii_text_is_tokenized_as_the_general_pattern_would():
