@@ -141,9 +141,9 @@ def _diff(a: str, b: str, options: Options, depth: int) -> list[_Piece]:
     if len(a) * len(b) <= _CHAR_PAIR_LIMIT or depth >= 2:
         if _spaced_words(options) and a.isascii() and b.isascii():
             # Spaced ASCII text: words as git's word diff sees them, split in one C call.
-            pa, pb = _SPACES.split(a), _SPACES.split(b)
-            if (len(pa) // 2 + 1) * (len(pb) // 2 + 1) <= _TOKEN_PAIR_LIMIT:
-                return _word_diff(pa, pb)
+            ka, kb = _word_keys(a), _word_keys(b)
+            if len(ka) * len(kb) <= _TOKEN_PAIR_LIMIT:
+                return _word_diff(a, ka, b, kb)
         else:
             ta, tb = tokens(a, options), tokens(b, options)
             if len(ta) * len(tb) <= _TOKEN_PAIR_LIMIT:
@@ -176,7 +176,31 @@ def _diff(a: str, b: str, options: Options, depth: int) -> list[_Piece]:
     return out
 
 
-_SPACES = re.compile(r"(\s+)")
+# Skipping 2**k words, each with the spaces after it (or the spaces that start a text).
+_SKIP_WORDS = [re.compile(rf"(?:\S*+\s++){{{1 << k}}}") for k in range(24)]
+
+
+def _word_keys(text: str) -> list[str]:
+    """The words of `text`, and "" for spaces at its start and for spaces at its end: each
+    key stands for the text from its start to the next key's start."""
+    words = text.split()
+    if text[:1].isspace():
+        words.insert(0, "")
+    if text[-1:].isspace():
+        words.append("")
+    return words
+
+
+def _skip_words(text: str, position: int, count: int) -> int:
+    """Where the key `count` keys after the one at `position` starts (see _word_keys)."""
+    k = 0
+    while count:
+        if count & 1:
+            found = _SKIP_WORDS[k].match(text, position)
+            position = found.end() if found else len(text)
+        count >>= 1
+        k += 1
+    return position
 
 
 def _spaced_words(options: Options) -> bool:
@@ -188,15 +212,35 @@ def _spaced_words(options: Options) -> bool:
     )
 
 
-def _word_diff(pa: list[str], pb: list[str]) -> list[_Piece]:
-    """Diff of texts split as [word, spaces, word, spaces, …]: the words are the keys, and a
-    run of words is the parts from its first word to the spaces after its last."""
-    return _runs(Indel.opcodes(pa[0::2], pb[0::2]).as_list(), pa, pb, 2)
+def _word_diff(a: str, keys_a: list[str], b: str, keys_b: list[str]) -> list[_Piece]:
+    """Diff of two texts by their words (see _word_keys): a run of words is the text from
+    its first word to the next word after its last. The texts are only sliced where the
+    runs meet."""
+    out: list[_Piece] = []
+    at_a = at_b = 0  # where the next run starts
+    change_a = change_b = -1  # where the change in progress starts
+    for tag, i1, i2, j1, j2 in Indel.opcodes(keys_a, keys_b).as_list():
+        end_a = len(a) if i2 == len(keys_a) else _skip_words(a, at_a, i2 - i1)
+        end_b = len(b) if j2 == len(keys_b) else _skip_words(b, at_b, j2 - j1)
+        if tag != "equal":
+            if change_a < 0:
+                change_a, change_b = at_a, at_b
+        else:
+            if change_a >= 0:
+                old, new = a[change_a:at_a], b[change_b:at_b]
+                out.append((_change_op(old, new), old, new))
+                change_a = -1
+            out.append(("equal", a[at_a:end_a], b[at_b:end_b]))
+        at_a, at_b = end_a, end_b
+    if change_a >= 0:
+        old, new = a[change_a:], b[change_b:]
+        out.append((_change_op(old, new), old, new))
+    return out
 
 
-def _runs(opcodes: list, ta: list[str], tb: list[str], step: int) -> list[_Piece]:
-    """Pieces from opcodes over every `step`-th part of ta and tb: each equal run, and each
-    run of deletions and insertions between two equal runs as one change, joined once."""
+def _runs(opcodes: list, ta: list[str], tb: list[str]) -> list[_Piece]:
+    """Pieces from opcodes over ta and tb: each equal run, and each run of deletions and
+    insertions between two equal runs as one change, joined once."""
     out: list[_Piece] = []
     change_a = change_b = -1  # where the change in progress starts
     for tag, i1, i2, j1, j2 in opcodes:
@@ -205,17 +249,12 @@ def _runs(opcodes: list, ta: list[str], tb: list[str], step: int) -> list[_Piece
                 change_a, change_b = i1, j1
             continue
         if change_a >= 0:
-            old, new = (
-                "".join(ta[step * change_a : step * i1]),
-                "".join(tb[step * change_b : step * j1]),
-            )
+            old, new = "".join(ta[change_a:i1]), "".join(tb[change_b:j1])
             out.append((_change_op(old, new), old, new))
             change_a = -1
-        out.append(
-            ("equal", "".join(ta[step * i1 : step * i2]), "".join(tb[step * j1 : step * j2]))
-        )
+        out.append(("equal", "".join(ta[i1:i2]), "".join(tb[j1:j2])))
     if change_a >= 0:
-        old, new = "".join(ta[step * change_a :]), "".join(tb[step * change_b :])
+        old, new = "".join(ta[change_a:]), "".join(tb[change_b:])
         out.append((_change_op(old, new), old, new))
     return out
 
@@ -242,7 +281,7 @@ def _segments(text: str, depth: int) -> list[str]:
 
 def _token_diff(ta: list[str], tb: list[str], options: Options) -> list[_Piece]:
     ka, kb = token_keys(ta, options), token_keys(tb, options)
-    return _runs(Indel.opcodes(ka, kb).as_list(), ta, tb, 1)
+    return _runs(Indel.opcodes(ka, kb).as_list(), ta, tb)
 
 
 def _common_ends(a: str, b: str, *, word_bounded: bool) -> tuple[int, int]:

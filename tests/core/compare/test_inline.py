@@ -33,6 +33,22 @@ def test_spans_rebuild_both_texts_exactly(a, b, granularity, ignore_ws, ignore_w
         assert not (first.op == "equal" and second.op == "equal")  # neighbours are merged
 
 
+# Spaced ASCII text (English law) takes its own path: words found by skipping over the text.
+SPACED = st.text(st.sampled_from(list("ab cd  \n\t.x")), max_size=80)
+
+
+@settings(max_examples=500, deadline=None)
+@given(SPACED, SPACED)
+def test_spaced_words_rebuild_both_texts_and_equal_means_equal_words(a, b):
+    spans = inline_spans(a, b, Options())
+    assert rebuilt(spans) == (a, b)
+    for span in spans:
+        if span.op == "equal":
+            assert span.old.split() == span.new.split()
+    for first, second in itertools.pairwise(spans):
+        assert (first.op == "equal") != (second.op == "equal")  # runs alternate
+
+
 def ops(a, b, **options):
     return [(s.op, s.old, s.new) for s in inline_spans(a, b, Options(**options))]
 
