@@ -219,7 +219,7 @@ def _word_diff(a: str, keys_a: list[str], b: str, keys_b: list[str]) -> list[_Pi
     out: list[_Piece] = []
     at_a = at_b = 0  # where the next run starts
     change_a = change_b = -1  # where the change in progress starts
-    for tag, i1, i2, j1, j2 in Indel.opcodes(keys_a, keys_b).as_list():
+    for tag, i1, i2, j1, j2 in _opcodes(keys_a, keys_b):
         end_a = len(a) if i2 == len(keys_a) else _skip_words(a, at_a, i2 - i1)
         end_b = len(b) if j2 == len(keys_b) else _skip_words(b, at_b, j2 - j1)
         if tag != "equal":
