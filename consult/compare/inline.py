@@ -334,27 +334,41 @@ def _change_op(old: str, new: str) -> str:
 def _clean_up(pieces: list[_Piece]) -> list[_Piece]:
     """Merge equal islands no longer than the changes on both sides into those changes
     (pieces alternate equal / change after _tidy, so one pass with a stack suffices)."""
-    out: list[_Run] = []
-    i = 0
-    while i < len(pieces):
+    # The stack holds runs as [op, old parts, new parts, old length, new length]: the parts
+    # of a grown change are joined once, at the end.
+    out: list[list] = []
+    i, count = 0, len(pieces)
+    while i < count:
         op, old, new = pieces[i]
-        if op == "equal" and out and out[-1].op != "equal" and i + 1 < len(pieces):
-            before, after = out[-1], pieces[i + 1]
-            if _short_island(old, before.size, max(len(after[1]), len(after[2]))):
-                before.absorb(old, new)
-                before.absorb(after[1], after[2])
+        if op == "equal" and out and out[-1][0] != "equal" and i + 1 < count:
+            before, (_, after_old, after_new) = out[-1], pieces[i + 1]
+            if _short_island(old, max(before[3], before[4]), max(len(after_old), len(after_new))):
+                _absorb(before, [op, [old, after_old], [new, after_new]])
                 i += 2
                 # The grown change may now swallow the equal island before it.
                 while len(out) >= 3 and _short_island(
-                    out[-2].text_old(), out[-3].size, out[-1].size
+                    "".join(out[-2][1]), max(out[-3][3], out[-3][4]), max(out[-1][3], out[-1][4])
                 ):
                     last, island = out.pop(), out.pop()
-                    out[-1].absorb(island.text_old(), island.text_new())
-                    out[-1].absorb(last.text_old(), last.text_new())
+                    _absorb(out[-1], island)
+                    _absorb(out[-1], last)
                 continue
-        out.append(_Run(op, old, new))
+        out.append([op, [old], [new], len(old), len(new)])
         i += 1
-    return [run.piece() for run in out]
+    joined: list[_Piece] = []
+    for op, olds, news, _, _ in out:
+        old, new = "".join(olds), "".join(news)
+        joined.append(("equal" if op == "equal" else _change_op(old, new), old, new))
+    return joined
+
+
+def _absorb(run: list, other: list) -> None:
+    """Grow the change `run` by the run `other` after it."""
+    run[0] = "replace"
+    run[1] += other[1]
+    run[2] += other[2]
+    run[3] += sum(map(len, other[1]))
+    run[4] += sum(map(len, other[2]))
 
 
 def _short_island(text: str, before: int, after: int) -> bool:
@@ -364,34 +378,3 @@ def _short_island(text: str, before: int, after: int) -> bool:
     if size > bound and (text[:1].isspace() or text[-1:].isspace()):
         size = len(text.strip())
     return size <= bound
-
-
-class _Run:
-    """A piece being merged: its parts are joined once, at the end."""
-
-    __slots__ = ("len_new", "len_old", "new", "old", "op")
-
-    def __init__(self, op: str, old: str, new: str) -> None:
-        self.op, self.old, self.new = op, [old], [new]
-        self.len_old, self.len_new = len(old), len(new)
-
-    @property
-    def size(self) -> int:
-        return max(self.len_old, self.len_new)
-
-    def absorb(self, old: str, new: str) -> None:
-        self.op = "replace"
-        self.old.append(old)
-        self.new.append(new)
-        self.len_old += len(old)
-        self.len_new += len(new)
-
-    def text_old(self) -> str:
-        return "".join(self.old)
-
-    def text_new(self) -> str:
-        return "".join(self.new)
-
-    def piece(self) -> _Piece:
-        old, new = self.text_old(), self.text_new()
-        return (_change_op(old, new) if self.op != "equal" else "equal", old, new)

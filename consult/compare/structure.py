@@ -28,8 +28,9 @@ HEADING = re.compile(
 )
 # One pass over a text finds where paragraphs end (a blank line, group 1, with the spaces after
 # it) and the inner lines that may start an article or a heading (the lookahead).
+# (Most lines start with none of those characters: one look at the first turns them away.)
 _BOUNDARY = re.compile(
-    r"\n[ \t\u3000]*+(?:([ \t\u3000\xa0]*+\n)\s*+"
+    r"\n[ \t\u3000]*+(?=[#*第ASPC§\n\xa0])(?:([ \t\u3000\xa0]*+\n)\s*+"
     r"|(?=#|\*\*|第|Art|ART|Sec|SEC|§|Part|PART|Chap|CHAP|Subchap|SUBCHAP))"
 )
 _HEAD_FIRST = frozenset("#*第ASPC§")  # the characters an article or heading can start with
