@@ -4,6 +4,7 @@ before/after table (修改前后对照表) in Markdown and HTML."""
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -272,7 +273,7 @@ def _md_span(span: Span, side: str) -> str:
 def _md_mark(text: str, mark: str) -> str:
     """Wrap each line's words in `mark`; spaces and line breaks stay outside the marks."""
     lines = []
-    for line in text.split("\n"):
+    for line in _md_lines(text):
         core = line.strip()
         if not core:
             lines.append(_md_escape(line))
@@ -284,7 +285,16 @@ def _md_mark(text: str, mark: str) -> str:
 
 
 def _md_text(text: str) -> str:
-    return "<br>".join(_md_escape(line) for line in text.split("\n"))
+    return "<br>".join(_md_escape(line) for line in _md_lines(text))
+
+
+# A line break with the spaces around it, blank lines and indentation included: a table cell
+# shows one break between paragraphs and no indentation (it cannot show either faithfully).
+_MD_LINE_BREAK = re.compile(r"[ \t\u3000\xa0]*\n\s*")
+
+
+def _md_lines(text: str) -> list[str]:
+    return _MD_LINE_BREAK.split(text)
 
 
 _MD_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\`*_~[]|<>#"})

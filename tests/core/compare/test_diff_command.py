@@ -164,3 +164,14 @@ def test_markdown_table_strikes_deleted_text():
         "| 第一条 为了规范~~人工智能~~生成内容，制定本条例。 | 第一条 为了规范生成内容，制定本条例。 |"
         in table
     )
+
+
+def test_markdown_table_shows_one_break_between_paragraphs_of_an_article():
+    # Paragraphs (款) separated by blank lines and indented with ideographic spaces, as in the
+    # 2010 copyright law: the cell shows one break each and no indentation.
+    old = "第一条 第一款。\n\n　　第二款，原文。\n\n第二条 不变。"
+    new = "第一条 第一款。\n\n　　第二款，新文。\n\n第二条 不变。"
+    table = to_markdown(compare_texts(old, new, by="article"))
+    assert (
+        "| 第一条 第一款。<br>第二款，~~原~~文。 | 第一条 第一款。<br>第二款，**新**文。 |" in table
+    )
