@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QLocale,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -57,7 +58,7 @@ class HistoryModel(QAbstractTableModel):
 
     NumberRole = Qt.ItemDataRole.UserRole + 1  # the version number of a row, as an int
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._proposal_id: str | None = None
         self._versions: list[VersionInfo] = []  # oldest first, as the library gives them
