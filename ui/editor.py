@@ -1,0 +1,686 @@
+"""The proposal pane: metadata form, Markdown editor with highlighting and counts, live preview.
+
+What is typed is never lost: the working draft is journaled to the library about 2 s after
+typing stops, when focus leaves the pane and before the window closes (`flush_draft`), and
+offered back by `load`. A failed save leaves the text and its unsaved state as they were.
+Metadata edits go through `undo_stack`; the body keeps QPlainTextEdit's own undo.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import replace
+
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consult import clock
+from consult.errors import ConsultError
+from consult.library import Library, translate_error
+from consult.model import Content, Kind, Status
+from ui.highlighter import MarkdownHighlighter
+from ui.library_model import kind_label, status_label
+from ui.preview import MarkdownPreview
+
+MOTION_MIN_COSIGNERS = 30  # NPC rule: a motion needs a delegation or 30 co-signing deputies
+JOURNAL_INTERVAL_MS = 2000  # RELIABILITY rule 4: at most ~2 s of typing lost in a crash
+COUNTS_DELAY_MS = 150
+
+# Names (sponsors, co-signers) are separated by line breaks, 、 , ， ; or ；. Tags by commas only:
+# a tag name may contain 、 but never a comma.
+_NAME_SEPARATORS = re.compile(r"[\n,，、;；]+")
+_TAG_SEPARATORS = re.compile(r"[,，]")
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+# A word: one Han / Kana character, or a run of other letters and digits (with inner ' or -).
+_WORD = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+(?:['’-][^\W{_CJK}]+)*")
+
+
+def count_text(text: str) -> tuple[int, int]:
+    """(words, characters) of a text: each Han character is a word; spaces are not characters."""
+    return len(_WORD.findall(text)), len("".join(text.split()))
+
+
+def split_names(text: str) -> tuple[str, ...]:
+    """Names as typed (one per line, or separated by 、 , ; ) → trimmed, unique, in order."""
+    names = (" ".join(part.split()) for part in _NAME_SEPARATORS.split(text))
+    return tuple(dict.fromkeys(name for name in names if name))
+
+
+def join_names(names: tuple[str, ...]) -> str:
+    """Names on one line, separated as their script would: 、 for Chinese, a comma otherwise."""
+    return ("、" if re.search(f"[{_CJK}]", "".join(names)) else ", ").join(names)
+
+
+def split_tags(text: str) -> list[str]:
+    return [" ".join(part.split()) for part in _TAG_SEPARATORS.split(text) if part.strip()]
+
+
+def _comparable(content: Content) -> Content:
+    """Content as the library would store it (spaces collapsed, names cleaned), to tell
+    whether the form differs from the saved version."""
+    return replace(
+        content,
+        title=" ".join(content.title.split()),
+        session=" ".join(content.session.split()),
+        sponsors=split_names("\n".join(content.sponsors)),
+        cosigners=split_names("\n".join(content.cosigners)),
+    )
+
+
+def _error_text(error: Exception) -> str:
+    return str(translate_error(error) if isinstance(error, sqlite3.Error) else error)
+
+
+class _BodyEdit(QPlainTextEdit):
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Shift+Enter would insert U+2028, which Markdown does not read as a line break.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.textCursor().insertBlock()
+                return
+        super().keyPressEvent(event)
+
+
+# Undo command ids of the fields whose typing merges into one step (choosing a kind does not).
+_MERGING_IDS = {"title": 1, "sponsors": 2, "cosigners": 3, "session": 4}
+
+
+class _FieldEdit(QUndoCommand):
+    """One metadata field changed; consecutive typing in one field merges into one step."""
+
+    def __init__(self, editor: ProposalEditor, field: str, old: str, new: str) -> None:
+        super().__init__(editor.tr("Change %1").replace("%1", editor.field_name(field)))
+        self.editor, self.field, self.old, self.new = editor, field, old, new
+        self.generation = editor._edit_generation
+
+    def id(self) -> int:
+        return _MERGING_IDS.get(self.field, -1)
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, _FieldEdit) or (other.field, other.generation) != (
+            self.field,
+            self.generation,
+        ):
+            return False
+        self.new = other.new
+        self.setObsolete(self.new == self.old)
+        return True
+
+    def redo(self) -> None:
+        self.editor._apply_field(self.field, self.new)
+
+    def undo(self) -> None:
+        self.editor._apply_field(self.field, self.old)
+
+
+class _TagsEdit(QUndoCommand):
+    """Tags changed. Tags are not part of a version: they are written to the library at once."""
+
+    def __init__(self, editor: ProposalEditor, old: tuple[str, ...], new: tuple[str, ...]) -> None:
+        super().__init__(editor.tr("Change tags"))
+        self.editor, self.old, self.new = editor, old, new
+        self._applied = True  # pushed after the tags were written
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self.editor._write_tags(self.new)
+
+    def undo(self) -> None:
+        self.editor._write_tags(self.old)
+
+
+class ProposalEditor(QWidget):
+    """The pane that edits one proposal. See the module docstring for what it promises.
+
+    Signals: `dirtyChanged(bool)` when the text starts or stops differing from the saved
+    version; `versionSaved(proposal_id, number)` when `save_version` created a version;
+    `tagsChanged(proposal_id)` when the proposal's tags were written to the library.
+    """
+
+    dirtyChanged = Signal(bool)
+    versionSaved = Signal(str, int)
+    tagsChanged = Signal(str)
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("proposalEditor")
+        self.library = library
+        self.proposal_id: str | None = None
+        self.journal_interval_ms = JOURNAL_INTERVAL_MS
+        self.counts_delay_ms = COUNTS_DELAY_MS
+        self.undo_stack = QUndoStack(self)
+        self._saved: Content | None = None  # comparable form of the latest version
+        self._saved_number = 0
+        self._based_on = 0  # the version the working text started from
+        self._base = None
+        self._tags: tuple[str, ...] = ()
+        self._values: dict[str, str] = {}  # each metadata widget's value, as undo knows it
+        self._body = ""
+        self._dirty = False
+        self._loading = False
+        self._unjournaled = False
+        self._draft_stored = False
+        self._edit_generation = 0  # bumped when focus moves: typing after that is a new step
+        self._build()
+        self._journal_timer = QTimer(self)
+        self._journal_timer.setSingleShot(True)
+        self._journal_timer.timeout.connect(self.flush_draft)
+        self._counts_timer = QTimer(self)
+        self._counts_timer.setSingleShot(True)
+        self._counts_timer.timeout.connect(self._update_counts)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+            app.aboutToQuit.connect(self.flush_draft)
+        self._set_enabled(False)
+
+    # -- building --------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.banner = QFrame(self)
+        self.banner.setObjectName("draftBanner")
+        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.bannerLabel = QLabel(self.banner)
+        self.bannerLabel.setObjectName("draftBannerLabel")
+        self.bannerLabel.setWordWrap(True)
+        keep = QPushButton(self.tr("Keep"), self.banner)
+        keep.clicked.connect(self.banner.hide)
+        discard = QPushButton(self.tr("Discard…"), self.banner)
+        discard.setObjectName("discardDraftButton")
+        discard.clicked.connect(self._discard_restored)
+        row = QHBoxLayout(self.banner)
+        row.addWidget(self.bannerLabel, 1)
+        row.addWidget(keep)
+        row.addWidget(discard)
+        self.banner.hide()
+
+        self.titleEdit = QLineEdit(self)
+        self.kindCombo = QComboBox(self)
+        for kind in Kind:
+            self.kindCombo.addItem(kind_label(kind.value), kind.value)
+        self.statusCombo = QComboBox(self)
+        for status in Status:
+            self.statusCombo.addItem(status_label(status.value), status.value)
+        self.sponsorsEdit = QLineEdit(self)
+        self.sponsorsEdit.setPlaceholderText(self.tr("Names separated by 、 or commas"))
+        self.cosignersEdit = QPlainTextEdit(self)
+        self.cosignersEdit.setPlaceholderText(self.tr("One name per line (or separated by 、)"))
+        self.cosignersEdit.setTabChangesFocus(True)
+        self.cosignersEdit.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.cosignersCount = QLabel(self)
+        self.cosignersWarning = QLabel(self)
+        self.cosignersWarning.setWordWrap(True)
+        self.cosignersWarning.setStyleSheet("color: #b3261e")
+        self.sessionEdit = QComboBox(self)
+        self.sessionEdit.setEditable(True)
+        self.sessionEdit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.tagsEdit = QLineEdit(self)
+        self.tagsEdit.setPlaceholderText(self.tr("Tags separated by commas, e.g. AI/copyright"))
+        self._tag_names = QStringListModel(self)
+        self.tagCompleter = QCompleter(self._tag_names, self)
+        self.tagCompleter.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.tagCompleter.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.tagCompleter.setWidget(self.tagsEdit)  # not setCompleter: it completes the last tag
+        self.baseLabel = QLabel(self)
+        self.baseLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for name in (
+            "titleEdit kindCombo statusCombo sponsorsEdit cosignersEdit cosignersCount "
+            "cosignersWarning sessionEdit tagsEdit baseLabel"
+        ).split():
+            getattr(self, name).setObjectName(name)
+
+        kind_status = QHBoxLayout()
+        kind_status.addWidget(self.kindCombo)
+        kind_status.addWidget(QLabel(self.tr("Status:"), self))
+        kind_status.addWidget(self.statusCombo)
+        kind_status.addStretch(1)
+        cosigners_info = QHBoxLayout()
+        cosigners_info.addWidget(self.cosignersCount)
+        cosigners_info.addWidget(self.cosignersWarning, 1)
+        cosigners = QVBoxLayout()
+        cosigners.addWidget(self.cosignersEdit)
+        cosigners.addLayout(cosigners_info)
+        form = QFormLayout()
+        form.addRow(self.tr("&Title:"), self.titleEdit)
+        form.addRow(self.tr("&Kind:"), kind_status)
+        form.addRow(self.tr("S&ponsors:"), self.sponsorsEdit)
+        form.addRow(self.tr("&Co-signers:"), cosigners)
+        form.addRow(self.tr("S&ession:"), self.sessionEdit)
+        form.addRow(self.tr("T&ags:"), self.tagsEdit)
+        form.addRow(self.baseLabel)
+
+        self.bodyEditor = _BodyEdit(self)
+        self.bodyEditor.setObjectName("bodyEditor")
+        self.bodyEditor.setAccessibleName(self.tr("Proposal text"))
+        self.highlighter = MarkdownHighlighter(self.bodyEditor.document())
+        self.previewBrowser = MarkdownPreview(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.bodyEditor)
+        self.splitter.addWidget(self.previewBrowser)
+        self.countsLabel = QLabel(self)
+        self.countsLabel.setObjectName("countsLabel")
+        self.journalStatus = QLabel(self)
+        self.journalStatus.setObjectName("journalStatus")
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.countsLabel)
+        status_row.addStretch(1)
+        status_row.addWidget(self.journalStatus)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(form)
+        layout.addWidget(self.splitter, 1)
+        layout.addLayout(status_row)
+
+        self.titleEdit.textEdited.connect(lambda text: self._field_edited("title", text))
+        self.sponsorsEdit.textEdited.connect(lambda text: self._field_edited("sponsors", text))
+        self.cosignersEdit.textChanged.connect(
+            lambda: self._field_edited("cosigners", self.cosignersEdit.toPlainText())
+        )
+        self.kindCombo.currentIndexChanged.connect(
+            lambda: self._field_edited("kind", self.kindCombo.currentData())
+        )
+        self.statusCombo.currentIndexChanged.connect(
+            lambda: self._field_edited("status", self.statusCombo.currentData())
+        )
+        self.sessionEdit.currentTextChanged.connect(
+            lambda text: self._field_edited("session", text)
+        )
+        self.tagsEdit.textEdited.connect(self._complete_tag)
+        self.tagsEdit.editingFinished.connect(self._commit_tags)
+        self.tagCompleter.activated.connect(self._insert_tag)
+        self.bodyEditor.textChanged.connect(self._body_changed)
+
+    def field_name(self, field: str) -> str:
+        """The user-visible name of a metadata field (for Undo/Redo menu texts)."""
+        return {
+            "title": self.tr("title"),
+            "kind": self.tr("kind"),
+            "status": self.tr("status"),
+            "sponsors": self.tr("sponsors"),
+            "cosigners": self.tr("co-signers"),
+            "session": self.tr("session"),
+        }[field]
+
+    # -- loading -----------------------------------------------------------------------------
+
+    def load(self, proposal_id: str, *, reload: bool = False) -> bool:
+        """Show a proposal: its working draft if one was journaled, else its latest version.
+
+        The text being edited is journaled first; if that fails the editor stays on it and
+        returns False (switching would lose the typing). Loading the proposal already shown
+        does nothing unless `reload`.
+        """
+        if proposal_id == self.proposal_id and not reload:
+            return True
+        if not self._keep_before_leaving():
+            return False
+        try:
+            version = self.library.version(proposal_id)
+            tags = self.library.get(proposal_id).tags
+            draft = self.library.load_draft(proposal_id)
+            sessions = self.library.sessions()
+            tag_names = [tag.name for tag in self.library.tags()]
+        except (ConsultError, sqlite3.Error) as e:
+            QMessageBox.warning(self, self.tr("Cannot open this proposal"), _error_text(e))
+            return False
+        self.proposal_id = proposal_id
+        self._saved = _comparable(version.content)
+        self._saved_number = version.number
+        self._tag_names.setStringList(tag_names)
+        self.sessionEdit.blockSignals(True)
+        self.sessionEdit.clear()
+        self.sessionEdit.addItems(sessions)
+        self.sessionEdit.blockSignals(False)
+        self._draft_stored = draft is not None
+        self._unjournaled = False
+        if draft is not None and _comparable(draft.content) == self._saved:
+            draft = None  # a stale journal of text that was saved after all
+            self._unjournaled = True  # the next flush discards it
+        content = draft.content if draft else version.content
+        self._based_on = draft.based_on if draft else version.number
+        self._show(content, tags)
+        self.banner.setVisible(draft is not None)
+        if draft is not None:
+            when = clock.local(draft.saved).strftime("%Y-%m-%d %H:%M")
+            text = self.tr("Restored unsaved text from %1.").replace("%1", when)
+            if draft.based_on != version.number:
+                text += " " + self.tr(
+                    "It was based on version %1; the latest version is %2."
+                ).replace("%1", str(draft.based_on)).replace("%2", str(version.number))
+            self.bannerLabel.setText(text)
+        return True
+
+    def clear(self) -> bool:
+        """Show no proposal (journaling the current text first; False if that failed)."""
+        if not self._keep_before_leaving():
+            return False
+        self.proposal_id = None
+        self._saved = None
+        self._show(Content("", Kind.NOTE, Status.DRAFT, ""), ())
+        self.banner.hide()
+        self._set_enabled(False)
+        return True
+
+    def _keep_before_leaving(self) -> bool:
+        if self.proposal_id is None or self.flush_draft():
+            return True
+        QMessageBox.warning(
+            self,
+            self.tr("Unsaved text could not be kept"),
+            self.journalStatus.text()
+            + "\n\n"
+            + self.tr("Your text is still in the editor. Save it as a version before leaving."),
+        )
+        return False
+
+    def _show(self, content: Content, tags: tuple[str, ...]) -> None:
+        self._loading = True
+        try:
+            self._journal_timer.stop()
+            self._base = content.base
+            self._tags = tags
+            self.tagsEdit.setText(", ".join(tags))
+            values = {
+                "title": content.title,
+                "kind": content.kind.value,
+                "status": content.status.value,
+                "sponsors": join_names(content.sponsors),
+                "cosigners": "\n".join(content.cosigners),
+                "session": content.session,
+            }
+            for field, value in values.items():
+                self._set_widget(field, value)
+            self._values = values
+            self._body = content.body
+            self.bodyEditor.setPlainText(content.body)
+        finally:
+            self._loading = False
+        self.undo_stack.clear()
+        self._set_enabled(self.proposal_id is not None)
+        self._show_base()
+        self._update_cosigners()
+        self._update_counts()
+        self.previewBrowser.set_markdown(content.body)
+        self.previewBrowser.render_now()
+        self.journalStatus.clear()
+        self._update_dirty()
+
+    def _show_base(self) -> None:
+        base = self._base
+        if base is None:
+            self.baseLabel.clear()
+            self.baseLabel.hide()
+            return
+        try:
+            title = self.library.get(base.proposal_id).title
+        except (ConsultError, sqlite3.Error):
+            title = base.proposal_id
+        if base.version is None:
+            text = self.tr("Base: %1 (latest version)").replace("%1", title)
+        else:
+            text = self.tr("Base: %1 (version %2)").replace("%1", title)
+            text = text.replace("%2", str(base.version))
+        self.baseLabel.setText(text)
+        self.baseLabel.show()
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (self.titleEdit, self.kindCombo, self.statusCombo, self.sponsorsEdit):
+            widget.setEnabled(enabled)
+        for widget in (self.cosignersEdit, self.sessionEdit, self.tagsEdit, self.bodyEditor):
+            widget.setEnabled(enabled)
+
+    # -- the working text --------------------------------------------------------------------
+
+    def current_content(self) -> Content:
+        """What the form and the editor hold, as a version would store it."""
+        return Content(
+            title=self.titleEdit.text(),
+            kind=Kind(self.kindCombo.currentData()),
+            status=Status(self.statusCombo.currentData()),
+            body=self._body,
+            sponsors=split_names(self.sponsorsEdit.text()),
+            cosigners=split_names(self.cosignersEdit.toPlainText()),
+            session=self.sessionEdit.currentText(),
+            base=self._base,
+        )
+
+    def is_dirty(self) -> bool:
+        """True when the form or the text differs from the latest saved version."""
+        return self._saved is not None and _comparable(self.current_content()) != self._saved
+
+    def _body_text(self) -> str:
+        # toPlainText() would turn no-break spaces into spaces: the body must be saved as typed.
+        return self.bodyEditor.document().toRawText().replace("\u2029", "\n")
+
+    def _body_changed(self) -> None:
+        if self._loading:
+            return
+        body = self._body_text()
+        if body == self._body:
+            return  # only formats changed (the highlighter)
+        self._body = body
+        self.previewBrowser.set_markdown(body)
+        self._counts_timer.start(self.counts_delay_ms)
+        self._content_changed()
+
+    def _content_changed(self) -> None:
+        if self._loading or self.proposal_id is None:
+            return
+        self._unjournaled = True
+        self._journal_timer.start(self.journal_interval_ms)
+        self._update_dirty()
+
+    def _update_dirty(self) -> None:
+        dirty = self.is_dirty()
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirtyChanged.emit(dirty)
+
+    def _update_counts(self) -> None:
+        words, characters = count_text(self._body)
+        self.countsLabel.setText(
+            self.tr("%1 words · %2 characters")
+            .replace("%1", f"{words:,}")
+            .replace("%2", f"{characters:,}")
+        )
+
+    def _update_cosigners(self) -> None:
+        count = len(split_names(self.cosignersEdit.toPlainText()))
+        self.cosignersCount.setText(self.tr("%1 co-signers").replace("%1", str(count)))
+        short = self.kindCombo.currentData() == Kind.MOTION.value and count < MOTION_MIN_COSIGNERS
+        self.cosignersWarning.setText(
+            self.tr("A motion needs %1 co-signing deputies (or a delegation); %2 more needed.")
+            .replace("%1", str(MOTION_MIN_COSIGNERS))
+            .replace("%2", str(MOTION_MIN_COSIGNERS - count))
+            if short
+            else ""
+        )
+        self.cosignersWarning.setVisible(short)
+
+    # -- journal -----------------------------------------------------------------------------
+
+    def flush_draft(self) -> bool:
+        """Journal the working text now (or discard the journal if the text equals the saved
+        version). Call it before the window closes. Returns False if the library refused."""
+        self._journal_timer.stop()
+        if self.proposal_id is None or self._saved is None or not self._unjournaled:
+            return True
+        content = self.current_content()
+        try:
+            if _comparable(content) != self._saved:
+                self.library.save_draft(self.proposal_id, content, self._based_on)
+                self._draft_stored = True
+                when = clock.now().strftime("%H:%M:%S")
+                self.journalStatus.setText(self.tr("Unsaved text kept at %1").replace("%1", when))
+            elif self._draft_stored:
+                self.library.discard_draft(self.proposal_id)
+                self._draft_stored = False
+                self.journalStatus.clear()
+        except (ConsultError, sqlite3.Error) as e:
+            self.journalStatus.setText(
+                self.tr("Could not keep a copy of the unsaved text: %1").replace(
+                    "%1", _error_text(e)
+                )
+            )
+            return False
+        self._unjournaled = False
+        return True
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        self._edit_generation += 1
+        inside_before = old is not None and self.isAncestorOf(old)
+        inside_now = new is not None and self.isAncestorOf(new)
+        if inside_before and not inside_now:
+            self.flush_draft()
+
+    def _discard_restored(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Discard the restored text?"),
+            self.tr("The editor will show the latest saved version; the restored text is lost."),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Discard or self.proposal_id is None:
+            return
+        try:
+            self.library.discard_draft(self.proposal_id)
+        except (ConsultError, sqlite3.Error) as e:
+            QMessageBox.warning(self, self.tr("Cannot discard"), _error_text(e))
+            return
+        self._draft_stored = False
+        self._unjournaled = False
+        self.load(self.proposal_id, reload=True)
+
+    # -- saving ------------------------------------------------------------------------------
+
+    def save_version(self, label: str = "") -> bool:
+        """Save what is in the editor as the next version (nothing is created if it equals the
+        latest). On failure the user is told, and text and unsaved state stay as they were."""
+        if self.proposal_id is None:
+            return False
+        content = self.current_content()
+        while True:
+            try:
+                result = self.library.save_version(self.proposal_id, content, label=label)
+                break
+            except (ConsultError, sqlite3.Error) as e:
+                answer = QMessageBox.warning(
+                    self,
+                    self.tr("Could not save the version"),
+                    _error_text(e)
+                    + "\n\n"
+                    + self.tr("Your text is still in the editor; nothing was lost."),
+                    QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel,
+                    QMessageBox.StandardButton.Retry,
+                )
+                if answer != QMessageBox.StandardButton.Retry:
+                    self.flush_draft()  # at least the journal keeps it
+                    return False
+        # The library deleted the draft in the same transaction as the version.
+        self._journal_timer.stop()
+        self._draft_stored = False
+        self._saved = _comparable(content)
+        self._saved_number = self._based_on = result.version.number
+        self._unjournaled = _comparable(self.current_content()) != self._saved
+        self.banner.hide()
+        self.journalStatus.clear()
+        self._commit_tags()  # typed but not yet confirmed with Enter
+        self._update_dirty()
+        if result.created:
+            self.versionSaved.emit(self.proposal_id, result.version.number)
+        return True
+
+    # -- metadata and undo -------------------------------------------------------------------
+
+    def _field_edited(self, field: str, value: str) -> None:
+        if self._loading or self.proposal_id is None or value == self._values.get(field):
+            return
+        self.undo_stack.push(_FieldEdit(self, field, self._values[field], value))
+
+    def _apply_field(self, field: str, value: str) -> None:
+        """Show `value` in a field (called by undo commands) and note the change."""
+        self._loading = True
+        try:
+            self._set_widget(field, value)
+        finally:
+            self._loading = False
+        self._values[field] = value
+        if field in ("kind", "cosigners"):
+            self._update_cosigners()
+        self._content_changed()
+
+    def _set_widget(self, field: str, value: str) -> None:
+        if field in ("kind", "status"):
+            combo = self.kindCombo if field == "kind" else self.statusCombo
+            combo.setCurrentIndex(combo.findData(value))
+        elif field == "session":
+            if self.sessionEdit.currentText() != value:
+                self.sessionEdit.setCurrentText(value)
+        elif field == "cosigners":
+            if self.cosignersEdit.toPlainText() != value:
+                self.cosignersEdit.setPlainText(value)
+        else:
+            edit = self.titleEdit if field == "title" else self.sponsorsEdit
+            if edit.text() != value:  # setText would move the cursor and reset the field's undo
+                edit.setText(value)
+
+    def _commit_tags(self) -> None:
+        if self.proposal_id is None:
+            return
+        wanted = tuple(split_tags(self.tagsEdit.text()))
+        if [t.casefold() for t in wanted] == [t.casefold() for t in self._tags]:
+            self.tagsEdit.setText(", ".join(self._tags))
+            return
+        old = self._tags
+        if self._write_tags(wanted) and self._tags != old:
+            self.undo_stack.push(_TagsEdit(self, old, self._tags))
+
+    def _write_tags(self, names: tuple[str, ...]) -> bool:
+        assert self.proposal_id is not None
+        try:
+            self._tags = self.library.set_tags(self.proposal_id, names)
+            self._tag_names.setStringList([tag.name for tag in self.library.tags()])
+        except (ConsultError, sqlite3.Error) as e:
+            QMessageBox.warning(self, self.tr("Tags not changed"), _error_text(e))
+            return False
+        self.tagsEdit.setText(", ".join(self._tags))
+        self.tagsChanged.emit(self.proposal_id)
+        return True
+
+    def _complete_tag(self, text: str) -> None:
+        prefix = _TAG_SEPARATORS.split(text)[-1].strip()
+        completer = self.tagCompleter
+        completer.setCompletionPrefix(prefix)
+        if not prefix or completer.completionCount() == 0:
+            completer.popup().hide()
+            return
+        completer.complete()
+
+    def _insert_tag(self, name: str) -> None:
+        text = self.tagsEdit.text()
+        start = max(text.rfind(","), text.rfind("，")) + 1
+        while start < len(text) and text[start].isspace():
+            start += 1
+        self.tagsEdit.setSelection(start, len(text) - start)
+        self.tagsEdit.insert(name + ", ")  # keeps the field's own undo, unlike setText
