@@ -4,12 +4,26 @@ Each row carries the filter it stands for (`{"tag": "AI/copyright"}`, `{"kind": 
 `{}` for all proposals) and the number of proposals it holds; choosing one emits
 `filterChanged` with that filter, which `ProposalListModel.set_filter(**filter)` takes as is.
 A QStandardItemModel holds the rows (QTreeWidget's own model fails Qt's model checks).
+
+Counting takes ~15 ms on 10,000 proposals, so the tree fills itself right after its first
+paint (the window, list included, appears without waiting for the counts) instead of while the
+window is being built; `refresh()` and `select()` fill it at once.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QStandardItem, QStandardItemModel
+import sqlite3
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QIcon,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from consult.library import Library
@@ -25,7 +39,8 @@ class FacetTree(QTreeView):
     """The facet tree (objectName `facetTree`): one row per filter, with its count.
 
     Signals: `filterChanged(dict)` when the user (or `select`) picks another row. Call
-    `refresh()` after the library changed; it keeps the chosen row when it still exists.
+    `refresh()` after the library changed; it keeps the chosen row when it still exists. The
+    rows appear once the tree has been painted and the event loop has run (or on `refresh()`).
     """
 
     FilterRole = Qt.ItemDataRole.UserRole + 1  # the row's filter dict (None on group headings)
@@ -39,6 +54,8 @@ class FacetTree(QTreeView):
         self._library = library
         self._current: Filters = {}
         self._swatches: dict[str | None, QIcon] = {}
+        self._filled = False
+        self._fill_pending = False
         self._model = QStandardItemModel(0, 2, self)
         self.setModel(self._model)
         self.setObjectName("facetTree")
@@ -53,7 +70,13 @@ class FacetTree(QTreeView):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.selectionModel().selectionChanged.connect(self._chosen)
-        self.refresh()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._filled and not self._fill_pending:
+            # A zero timer started when shown would run before the window's first paint.
+            self._fill_pending = True
+            QTimer.singleShot(0, self._fill)
 
     # -- what others call --------------------------------------------------------------------
 
@@ -63,6 +86,7 @@ class FacetTree(QTreeView):
 
     def select(self, filters: Filters) -> bool:
         """Choose the row for `filters` (emitting `filterChanged`); False when there is none."""
+        self._fill()
         item = self._find(filters)
         if item is None:
             return False
@@ -71,7 +95,8 @@ class FacetTree(QTreeView):
 
     def refresh(self) -> None:
         """Read the counts again and rebuild the tree, keeping the chosen and open rows."""
-        first = self._model.rowCount() == 0
+        first = not self._filled
+        self._filled = True
         expanded = {self._identity(i) for i in self._items() if self.isExpanded(i.index())}
         selection = self.selectionModel()
         selection.blockSignals(True)
@@ -99,6 +124,16 @@ class FacetTree(QTreeView):
             self.filterChanged.emit(dict(now))
 
     # -- building ------------------------------------------------------------------------------
+
+    def _fill(self) -> None:
+        if self._filled:
+            return
+        try:
+            self.refresh()
+        except sqlite3.ProgrammingError:
+            # Deferred work can come after the window's owner closed the library (a window
+            # closed right after it opened): there is nothing left to count.
+            self._filled = False
 
     def _build(self) -> None:
         db = self._library.db

@@ -33,6 +33,12 @@ PAGE = 500  # rows handed to the view at a time (fetchMore)
 BLOCK = 100  # rows read from the library at a time when the view asks for one
 
 _Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+_ROLES = frozenset((_DISPLAY, _TOOLTIP, _ALIGNMENT, _ID_ROLE))
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class Column(IntEnum):
@@ -66,7 +72,7 @@ class ProposalListModel(QAbstractTableModel):
     """Proposals not in the trash that match the filter; most recently updated first until
     the view sorts it (every column sorts, in SQL, over all matching proposals)."""
 
-    ProposalIdRole = Qt.ItemDataRole.UserRole + 1
+    ProposalIdRole = _ID_ROLE
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -235,28 +241,25 @@ class ProposalListModel(QAbstractTableModel):
         }[Column(section)]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= self._shown:
+        # Views call this for every role of every visible cell at every paint: plain ints and
+        # one dict lookup, no enum construction, nothing read unless a row is not cached yet.
+        if role not in _ROLES:
             return None
-        if role == self.ProposalIdRole:
-            return self.proposal_id(index.row())
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.TextAlignmentRole,
-        ):
-            return None  # answered before reading anything: views ask for many roles
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column == Column.VERSIONS:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        row = index.row()
+        if not 0 <= row < self._shown:
             return None
-        row = self._row(index.row())
-        if row is None:
+        column = index.column()
+        if role == _ALIGNMENT:
+            return _RIGHT if column == Column.VERSIONS else None
+        if role == _ID_ROLE:
+            return self.proposal_id(row)
+        found = self._row(row)
+        if found is None:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return row.display[column]
-        if column in (Column.TITLE, Column.TAGS):  # tooltips: what a narrow column cuts off
-            return row.display[column] or None
+        if role == _DISPLAY:
+            return found.display[column]
+        if column == Column.TITLE or column == Column.TAGS:  # what a narrow column cuts off
+            return found.display[column] or None
         return None
 
     # -- internals -----------------------------------------------------------------------------
@@ -318,6 +321,10 @@ class ProposalListModel(QAbstractTableModel):
         self.endInsertRows()
 
     def _row(self, row: int) -> _Row | None:
+        if not self._stale and row < len(self._ids):
+            found = self._rows.get(self._ids[row])
+            if found is not None:
+                return found
         self._ensure_order(row + 1)
         if not 0 <= row < len(self._ids):
             return None

@@ -38,8 +38,11 @@ def count_of(item: QStandardItem) -> int:
 
 
 def make_tree(qtbot, library) -> FacetTree:
+    """A facet tree as the window shows it: it fills itself once it is on screen."""
     tree = FacetTree(library)
     qtbot.addWidget(tree)
+    tree.show()
+    qtbot.waitUntil(lambda: tree.model().rowCount() > 0, timeout=2000)
     return tree
 
 
@@ -135,3 +138,29 @@ def test_a_chosen_tag_that_is_gone_falls_back_to_all_proposals(qtbot, demo_libra
 def test_the_tree_model_passes_qt_checks(qtmodeltester, qtbot, demo_library):
     tree = make_tree(qtbot, demo_library)
     qtmodeltester.check(tree.model())
+
+
+def test_the_tree_fills_after_its_first_paint_or_when_asked(qtbot, demo_library):
+    tree = FacetTree(demo_library)
+    qtbot.addWidget(tree)
+    assert tree.model().rowCount() == 0  # nothing counted while the window is being built
+    with qtbot.waitSignal(tree.filterChanged, timeout=1000) as signal:
+        assert tree.select({"kind": "motion"})  # asking for a row fills the tree at once
+    assert signal.args == [{"kind": "motion"}]
+    assert tree.model().rowCount() > 0
+    hidden = FacetTree(demo_library)
+    qtbot.addWidget(hidden)
+    hidden.show()
+    qtbot.waitUntil(lambda: hidden.model().rowCount() > 0, timeout=2000)
+
+
+def test_a_library_closed_before_the_first_paint_leaves_the_tree_empty(qtbot, tmp_path):
+    from consult.library import Library
+
+    library = Library.open(tmp_path / "l.consult", create=True)
+    tree = FacetTree(library)
+    qtbot.addWidget(tree)
+    tree.show()
+    library.close()  # the window's owner gave up before the counts were read
+    qtbot.wait(20)  # the deferred fill runs, finds nothing to count, raises nothing
+    assert tree.model().rowCount() == 0
