@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -154,6 +155,8 @@ def child_main(library_path: str) -> dict:
     built = time.perf_counter()
     window.resize(1280, 800)
     table = window.findChild(QTableView, "proposalList")
+    if table is None:
+        return {"error": "the main window has no QTableView named proposalList"}
     painted, settled = _show_and_wait(app, window, table)
     return {
         "ms": (painted - start) * 1000,
@@ -352,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.child:
         kind, *rest = args.child
-        children = {
+        children: dict[str, Callable[..., dict]] = {
             "bare": child_bare,
             "main": child_main,
             "typing": child_typing,
