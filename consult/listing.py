@@ -14,7 +14,6 @@ more OR-ed branch of `_term_clause`.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -203,45 +202,8 @@ def facet_counts(db: Database) -> FacetCounts:
 
 
 def tag_counts(db: Database) -> list[Tag]:
-    """Every tag with its counts, parents before children: what `Library.tags()` gives.
-
-    Counted from the tag index in one pass, plus one query per tag that has tags below it,
-    rather than one scan of every proposal's tags per tag (6 ms instead of 230 for 10,000
-    proposals).
-    """
-    tags = db.execute("SELECT id, name, key, color FROM tags ORDER BY key").fetchall()
-    trashed = [row[0] for row in db.execute("SELECT id FROM proposals WHERE trashed IS NOT NULL")]
-    live, live_params = "1", []
-    if trashed:
-        live, live_params = (
-            "proposal_id NOT IN (SELECT value FROM json_each(?))",
-            [json.dumps(trashed)],
-        )
-    own = dict(
-        db.execute(
-            f"SELECT tag_id, count(*) FROM proposal_tags WHERE {live} GROUP BY tag_id", live_params
-        ).fetchall()
-    )
-    ids_by_key = {key: tag_id for tag_id, _name, key, _color in tags}
-    below: dict[int, list[int]] = {}
-    for tag_id, _name, key, _color in tags:
-        parts = key.split("/")
-        for depth in range(1, len(parts)):
-            parent = ids_by_key.get("/".join(parts[:depth]))
-            if parent is not None:
-                below.setdefault(parent, []).append(tag_id)
-    result = []
-    for tag_id, name, _key, color in tags:
-        count = own.get(tag_id, 0)
-        if tag_id in below:
-            subtree = [tag_id, *below[tag_id]]
-            count = db.execute(
-                f"SELECT count(DISTINCT proposal_id) FROM proposal_tags "
-                f"WHERE tag_id IN ({','.join('?' * len(subtree))}) AND {live}",
-                [*subtree, *live_params],
-            ).fetchone()[0]
-        result.append(Tag(name=name, color=color, count=count, own_count=own.get(tag_id, 0)))
-    return result
+    """Every tag with its counts, parents before children: what `Library.tags()` gives."""
+    return tagging.all_tags(db)
 
 
 def _casefold(value: object) -> str | None:
