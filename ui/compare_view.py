@@ -1,0 +1,755 @@
+"""CompareView: two versions side by side, their rows aligned, the changes highlighted.
+
+The engine's rows (consult.compare) are written into two documents off the GUI thread
+(ui.compare_worker). Each pane is a QPlainTextEdit: it lays out only the blocks it paints,
+so showing 1.5 M characters costs little. Rows are kept side by side with filler lines: for
+each row, the side with fewer (wrapped) lines gets shaded empty blocks after it. Counting a
+row's lines means laying it out, so the rows are aligned in slices of a few milliseconds on
+a timer, the rows on screen first; a row's fillers only move the rows after it, so the view
+is re-anchored to the row it shows after each slice. Both documents then have the same number
+of lines before every row, and keeping the panes in step is a matter of showing the same row
+at the same line offset in both (as Meld does, ignoring the scroll events it causes itself).
+"""
+
+from __future__ import annotations
+
+import time
+from bisect import bisect_left
+from collections.abc import Generator
+from itertools import accumulate, chain
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QIODevice,
+    QSaveFile,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QKeyEvent,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextDocumentLayout,
+    QPlainTextEdit,
+    QProgressBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consult.compare.engine import Comparison
+from consult.compare.report import summary, to_html, to_markdown
+from ui.compare_worker import CompareJob, Request, Result, Side, has_cjk
+from ui.overview_bar import OverviewBar
+
+SLICE_SECONDS = 0.008  # alignment work per timer tick: well under the 50 ms the GUI may block
+_CJK_FONTS = (
+    "Noto Sans Mono CJK SC",
+    "Sarasa Mono SC",
+    "NSimSun",
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei Mono",
+)
+
+
+def text_font(cjk: bool) -> QFont:
+    """A fixed-pitch font; for Chinese, a family that has the Chinese glyphs itself, so that
+    every line is as tall as every other (a fallback font's taller lines would drift apart)."""
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    if cjk:
+        families = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+        chosen = next((f for f in _CJK_FONTS if f in families), None)
+        chosen = chosen or next((f for f in families if "SC" in f.split()), None)
+        if chosen or families:
+            font.setFamilies([chosen or families[0]])
+    return font
+
+
+class _Fenwick:
+    """Prefix sums that stay cheap to update: the filler blocks before each row."""
+
+    def __init__(self, size: int) -> None:
+        self._tree = [0] * (size + 1)
+
+    def add(self, index: int, delta: int) -> None:
+        index += 1
+        while index < len(self._tree):
+            self._tree[index] += delta
+            index += index & -index
+
+    def prefix(self, end: int) -> int:
+        """The sum of the values before `end`."""
+        total = 0
+        while end > 0:
+            total += self._tree[end]
+            end -= end & -end
+        return total
+
+
+class PaneRows:
+    """Where each row is in one pane's document, and the filler blocks that follow it."""
+
+    def __init__(self, side: Side, has_unit: list[bool], filler: QBrush) -> None:
+        self.doc = side.document
+        self.built = side.blocks
+        self.has_unit = has_unit
+        self._before = list(accumulate(side.blocks, initial=0))
+        self._extra = [0] * len(side.blocks)
+        self._fillers = _Fenwick(len(side.blocks))
+        self._filler_format = QTextBlockFormat()
+        self._filler_format.setBackground(filler)
+
+    def __len__(self) -> int:
+        return len(self.built)
+
+    def start_block(self, row: int) -> int:
+        return self._before[row] + self._fillers.prefix(row)
+
+    def start_line(self, row: int) -> int:
+        if row >= len(self.built):
+            return self.doc.lineCount()
+        return self.doc.findBlockByNumber(self.start_block(row)).firstLineNumber()
+
+    def row_at_line(self, line: int) -> tuple[int, int]:
+        """The row shown at `line` and how many lines into it."""
+        number = self.doc.findBlockByLineNumber(line).blockNumber()
+        low, high = 0, len(self.built) - 1
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self.start_block(middle) <= number:
+                low = middle
+            else:
+                high = middle - 1
+        return low, line - self.start_line(low)
+
+    def measure(self, row: int) -> Generator[bool, None, int]:
+        """The row's lines without fillers, laying its blocks out; yields now and then so that
+        a row of thousands of blocks does not hold the GUI thread."""
+        if not self.has_unit[row]:
+            return 1  # the one filler block built in its place
+        layout = self.doc.documentLayout()
+        block = self.doc.findBlockByNumber(self.start_block(row))
+        total = 0
+        for n in range(self.built[row]):
+            layout.blockBoundingRect(block)
+            total += block.lineCount()
+            block = block.next()
+            if n % 64 == 63:
+                yield False
+        return total
+
+    def set_fillers(self, row: int, want: int) -> bool:
+        """Make the row end with `want` filler blocks; whether the document changed."""
+        have = self._extra[row]
+        if want == have:
+            return False
+        first = self.start_block(row) + self.built[row]
+        last = self.doc.findBlockByNumber(first + have - 1)
+        cursor = QTextCursor(self.doc)
+        if want > have:
+            cursor.setPosition(last.position() + last.length() - 1)
+            count = want - have
+            if have == 0 and self.has_unit[row]:
+                cursor.insertBlock(self._filler_format, QTextCharFormat())
+                count -= 1
+            if count:
+                cursor.insertText("\n" * count)  # new blocks take the filler's format
+        else:
+            keep = self.doc.findBlockByNumber(first + want - 1)
+            cursor.setPosition(keep.position() + keep.length() - 1)
+            cursor.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+        self._fillers.add(row, want - have)
+        self._extra[row] = want
+        return True
+
+
+class ComparePane(QPlainTextEdit):
+    """One side: read-only and wrapped; says when its width changes and when it has painted."""
+
+    widthChanged = Signal()
+    painted = Signal()
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        # A scroll bar that comes and goes would change the width, the wrapping, the fillers.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self._width = -1
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.viewport().width() != self._width:
+            self._width = self.viewport().width()
+            self.widthChanged.emit()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self.painted.emit()
+
+
+class CompareView(QWidget):
+    """Two texts side by side. `set_texts(old, new, old_title, new_title)` starts a comparison;
+    `comparisonReady` is emitted when its rows are on screen, `alignmentFinished` when every
+    row is aligned. F7 / Shift+F7 (or `next_change()` / `previous_change()`) move between the
+    changed rows. "Align by article" checked compares by article when the texts are law-like
+    (by="auto"); unchecked, always by paragraph."""
+
+    comparisonReady = Signal()
+    alignmentFinished = Signal()
+    currentChangeChanged = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("compareView")
+        self._texts = ("", "")
+        self._titles = ("", "")
+        self._number = 0
+        self._job: CompareJob | None = None
+        self._result: Result | None = None
+        self._rows: list[PaneRows] = []
+        self._docs: dict[QWidget, QTextDocument] = {}  # the documents shown, by pane
+        self._aligned: list[bool] = []
+        self._aligned_count = 0
+        self._pass: Generator[bool, None, None] | None = None
+        self._pass_row = -1
+        self._ready_sent = True
+        self._slice_over = False
+        self._changes: list[int] = []
+        self._current = -1
+        self._syncing = False
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # a newer job waits for the older one, cancelled
+        self._align_timer = QTimer(self)
+        self._align_timer.setInterval(0)
+        self._align_timer.timeout.connect(self._align_slice)
+        self._relayout_timer = QTimer(self)
+        self._relayout_timer.setSingleShot(True)
+        self._relayout_timer.setInterval(100)
+        self._relayout_timer.timeout.connect(self._realign)
+        self._build_widgets()
+        self._show_busy(None)
+
+    # -- widgets --------------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.prev_button = self._tool_button("prevChangeButton", self.tr("Previous change"))
+        self.prev_button.setToolTip(self.tr("Previous change (Shift+F7)"))
+        self.prev_button.clicked.connect(self.previous_change)
+        self.next_button = self._tool_button("nextChangeButton", self.tr("Next change"))
+        self.next_button.setToolTip(self.tr("Next change (F7)"))
+        self.next_button.clicked.connect(self.next_change)
+        self.granularity_combo = QComboBox(self)
+        self.granularity_combo.setObjectName("granularityCombo")
+        self.granularity_combo.setAccessibleName(self.tr("Granularity"))
+        for label, value in (
+            (self.tr("Automatic"), "auto"),
+            (self.tr("Characters"), "char"),
+            (self.tr("Words"), "word"),
+            (self.tr("Paragraphs"), "paragraph"),
+        ):
+            self.granularity_combo.addItem(label, value)
+        self.granularity_combo.currentIndexChanged.connect(self._options_changed)
+        self.by_article_check = self._check(
+            "byArticleCheck",
+            self.tr("Align by article"),
+            self.tr(
+                "Pair articles by content when the texts are law-like; "
+                "unchecked, align paragraph by paragraph"
+            ),
+            True,
+        )
+        self.ignore_width_check = self._check(
+            "ignoreWidthCheck",
+            self.tr("Ignore punctuation width"),
+            self.tr("Treat full-width and half-width punctuation (，and ,) as the same"),
+            False,
+        )
+        self.ignore_whitespace_check = self._check(
+            "ignoreWhitespaceCheck", self.tr("Ignore whitespace"), "", True
+        )
+        self.export_markdown_button = self._tool_button(
+            "exportMarkdownButton", self.tr("Export Markdown…")
+        )
+        self.export_markdown_button.clicked.connect(lambda: self._export_with_dialog("markdown"))
+        self.export_html_button = self._tool_button("exportHtmlButton", self.tr("Export HTML…"))
+        self.export_html_button.clicked.connect(lambda: self._export_with_dialog("html"))
+        bar = QHBoxLayout()
+        for widget in (self.prev_button, self.next_button, self.granularity_combo):
+            bar.addWidget(widget)
+        for widget in (self.by_article_check, self.ignore_width_check):
+            bar.addWidget(widget)
+        bar.addWidget(self.ignore_whitespace_check)
+        bar.addStretch(1)
+        bar.addWidget(self.export_markdown_button)
+        bar.addWidget(self.export_html_button)
+
+        self.left_title = QLabel(self)
+        self.left_title.setObjectName("compareLeftTitle")
+        self.right_title = QLabel(self)
+        self.right_title.setObjectName("compareRightTitle")
+        self.left = ComparePane("compareLeft", self)
+        self.left.setAccessibleName(self.tr("Old text"))
+        self.right = ComparePane("compareRight", self)
+        self.right.setAccessibleName(self.tr("New text"))
+        self.overview = OverviewBar(self)
+        self.overview.jumpRequested.connect(self.jump_to_fraction)
+        for index, pane in enumerate((self.left, self.right)):
+            pane.verticalScrollBar().valueChanged.connect(
+                lambda value, i=index: self._scrolled(i, value)
+            )
+            pane.widthChanged.connect(self._relayout_timer.start)
+        self.left.horizontalScrollBar().valueChanged.connect(
+            self.right.horizontalScrollBar().setValue
+        )
+        grid = QGridLayout()
+        grid.addWidget(self.left_title, 0, 0)
+        grid.addWidget(self.right_title, 0, 1)
+        grid.addWidget(self.left, 1, 0)
+        grid.addWidget(self.right, 1, 1)
+        grid.addWidget(self.overview, 1, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+
+        self.summary_label = QLabel(self)
+        self.summary_label.setObjectName("compareSummary")
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("compareStatus")
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("compareProgress")
+        self.progress.setMaximumWidth(160)
+        self.progress.setTextVisible(False)
+        self.cancel_button = self._tool_button("compareCancelButton", self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel)
+        foot = QHBoxLayout()
+        foot.addWidget(self.summary_label, 1)
+        foot.addWidget(self.status_label)
+        foot.addWidget(self.progress)
+        foot.addWidget(self.cancel_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addLayout(grid, 1)
+        layout.addLayout(foot)
+        self._enable_actions()
+
+    def _tool_button(self, name: str, text: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setObjectName(name)
+        button.setText(text)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        return button
+
+    def _check(self, name: str, text: str, tip: str, checked: bool) -> QCheckBox:
+        check = QCheckBox(text, self)
+        check.setObjectName(name)
+        check.setToolTip(tip)
+        check.setChecked(checked)
+        check.toggled.connect(self._options_changed)
+        return check
+
+    def _enable_actions(self) -> None:
+        shown = self._result is not None
+        for button in (self.export_markdown_button, self.export_html_button):
+            button.setEnabled(shown)
+        for button in (self.next_button, self.prev_button):
+            button.setEnabled(bool(self._changes))
+
+    # -- comparing ------------------------------------------------------------------------------
+
+    def set_texts(
+        self, old_text: str, new_text: str, old_title: str = "", new_title: str = ""
+    ) -> None:
+        """Compare `old_text` (left) with `new_text` (right) off the GUI thread; a request
+        made before this one finishes is dropped."""
+        self._texts = (old_text, new_text)
+        self._titles = (old_title, new_title)
+        self.left_title.setText(old_title or self.tr("Before"))
+        self.right_title.setText(new_title or self.tr("After"))
+        self._start()
+
+    def _options_changed(self) -> None:
+        if self._result is not None or self._job is not None:
+            self._start()
+
+    def options(self) -> dict[str, object]:
+        """The keyword arguments given to compare_texts."""
+        return {
+            "by": "auto" if self.by_article_check.isChecked() else "paragraph",
+            "granularity": self.granularity_combo.currentData(),
+            "ignore_whitespace": self.ignore_whitespace_check.isChecked(),
+            "ignore_width": self.ignore_width_check.isChecked(),
+        }
+
+    def _start(self) -> None:
+        self._number += 1
+        if self._job is not None:
+            self._job.cancel()
+        old, new = self._texts
+        filler = QColor(self.palette().color(QPalette.ColorRole.Mid))
+        filler.setAlpha(70)
+        request = Request(
+            self._number,
+            old,
+            new,
+            **self.options(),  # type: ignore[arg-type]
+            font=text_font(has_cjk(old) or has_cjk(new)),
+            filler=QBrush(filler),
+            note=self.palette().color(QPalette.ColorRole.PlaceholderText),
+            moved_words=self.tr("Moved"),
+        )
+        app = QCoreApplication.instance()
+        assert app is not None
+        job = CompareJob(request, app.thread())
+        job.setAutoDelete(False)  # the view keeps it, to cancel it
+        job.signals.finished.connect(self._job_finished)
+        job.signals.failed.connect(self._job_failed)
+        self._job = job
+        self._pool.start(job)
+        self._show_busy(self.tr("Comparing…"))
+
+    def cancel(self) -> None:
+        """Stop waiting for the comparison under way; what is shown stays."""
+        if self._job is not None:
+            self._job.cancel()
+            self._job = None
+            self._number += 1
+            self._show_busy(None)
+            self.status_label.setText(self.tr("Comparison cancelled"))
+
+    def is_busy(self) -> bool:
+        """Whether a comparison is being computed or its rows are still being aligned."""
+        return self._job is not None or self._pass is not None
+
+    def _job_failed(self, number: int, message: str) -> None:
+        if number != self._number:
+            return
+        self._job = None
+        self._show_busy(None)
+        self.summary_label.setText(self.tr("The comparison failed: %1").replace("%1", message))
+
+    def _job_finished(self, result: Result) -> None:
+        if result.request.number != self._number:
+            for side in (result.old, result.new):
+                side.document.deleteLater()
+            return
+        self._job = None
+        self._show(result)
+
+    def _show(self, result: Result) -> None:
+        rows = result.comparison.rows
+        self._rows = []  # scrolling in step and moving between changes wait for both panes
+        self._result = result
+        self._changes = [i for i, row in enumerate(rows) if row.changed]
+        self._current = -1
+        self._aligned = [False] * len(rows)
+        self._aligned_count = 0
+        self._ready_sent = False
+        self.summary_label.setText(summary(result.comparison))
+        self.overview.set_current(None)
+        self._enable_actions()
+        self._show_busy(self.tr("Aligning…"), len(rows))
+        self._pass = self._install(result)
+        self._align_timer.start()
+
+    def _install(self, result: Result) -> Generator[bool, None, None]:
+        """Give each pane its document, one per timer tick (each takes a pass over all its
+        blocks), then align the rows."""
+        rows = result.comparison.rows
+        installed = []
+        for pane, side, units in (
+            (self.left, result.old, [r.old is not None for r in rows]),
+            (self.right, result.new, [r.new is not None for r in rows]),
+        ):
+            doc: QTextDocument = side.document
+            doc.setParent(pane)
+            doc.setDocumentLayout(QPlainTextDocumentLayout(doc))
+            pane.setDocument(doc)
+            # The pane deletes the document it made itself; ours it leaves to us.
+            previous = self._docs.pop(pane, None)
+            if previous is not None:
+                previous.deleteLater()
+            self._docs[pane] = doc
+            installed.append(PaneRows(side, units, result.request.filler))
+            self._slice_over = True  # let the pane paint before the next one is given its own
+            yield False
+        self._rows = installed
+        yield from self._alignment_pass(0)
+
+    def _show_busy(self, text: str | None, steps: int = 0) -> None:
+        self.status_label.setText(text or "")
+        self.progress.setVisible(text is not None)
+        self.progress.setRange(0, steps)
+        self.cancel_button.setVisible(self._job is not None)
+
+    # -- alignment ------------------------------------------------------------------------------
+
+    def _alignment_pass(self, first: int) -> Generator[bool, None, None]:
+        """Align every row not yet aligned, from `first` on, then those before it; yields
+        often, True when a document changed."""
+        left, right = self._rows
+        count = len(self._aligned)
+        for row in chain(range(first, count), range(first)):
+            if self._aligned[row]:
+                continue
+            self._pass_row = row
+            a = yield from left.measure(row)
+            b = yield from right.measure(row)
+            lines = max(a, b)
+            changed = left.set_fillers(row, lines - a)
+            changed = right.set_fillers(row, lines - b) or changed
+            self._aligned[row] = True
+            self._aligned_count += 1
+            yield changed
+
+    def _align_slice(self) -> None:
+        if self._pass is None:
+            self._align_timer.stop()
+            return
+        anchor = (0, 0)  # where a pane given its document starts
+        if self._rows:
+            self._visible_first()
+            anchor = self._rows[0].row_at_line(self.left.verticalScrollBar().value())
+        deadline = time.perf_counter() + SLICE_SECONDS
+        changed = finished = self._slice_over = False
+        try:
+            while time.perf_counter() < deadline and not self._slice_over:
+                changed = next(self._pass) or changed
+        except StopIteration:
+            finished = True
+        if not self._rows:
+            return
+        if changed:
+            self._scroll_to_row(*anchor)
+        else:
+            self._update_visible_range()
+        self.progress.setValue(self._aligned_count)
+        if not self._ready_sent and (finished or self._visible_aligned()):
+            self._ready_sent = True
+            self._update_overview()
+            self.comparisonReady.emit()
+        if finished:
+            self._align_timer.stop()
+            self._pass = None
+            self._update_overview()
+            self._show_busy(None)
+            self.alignmentFinished.emit()
+
+    def _visible_rows(self) -> range:
+        rows = self._rows[0]
+        top = self.left.verticalScrollBar().value()
+        first = rows.row_at_line(top)[0]
+        last = rows.row_at_line(top + self.left.verticalScrollBar().pageStep())[0]
+        return range(first, last + 1)
+
+    def _visible_aligned(self) -> bool:
+        return all(self._aligned[row] for row in self._visible_rows())
+
+    def _visible_first(self) -> None:
+        """Start the pass again at the first row on screen not yet aligned (after a jump)."""
+        waiting = next((r for r in self._visible_rows() if not self._aligned[r]), None)
+        if waiting is not None and waiting != self._pass_row:
+            self._pass = self._alignment_pass(waiting)
+
+    def _realign(self) -> None:
+        """The panes' width changed, and with it the wrapping: count every row again."""
+        if not self._rows:
+            return
+        self._aligned = [False] * len(self._aligned)
+        self._aligned_count = 0
+        self._pass = self._alignment_pass(self._visible_rows()[0])
+        self._pass_row = -1
+        self._show_busy(self.tr("Aligning…"), len(self._aligned))
+        self._align_timer.start()
+
+    # -- scrolling ------------------------------------------------------------------------------
+
+    def _scrolled(self, source: int, value: int) -> None:
+        if self._syncing or not self._rows:
+            return
+        self._scroll_to_row(*self._rows[source].row_at_line(value), skip=source)
+
+    def _scroll_to_row(self, row: int, offset: int = 0, skip: int = -1) -> None:
+        """Show `row`, `offset` lines into it, at the top of both panes (but the `skip` one)."""
+        self._syncing = True
+        try:
+            for index, (pane, rows) in enumerate(
+                zip((self.left, self.right), self._rows, strict=True)
+            ):
+                if index != skip:
+                    start, end = rows.start_line(row), rows.start_line(row + 1)
+                    pane.verticalScrollBar().setValue(min(start + offset, max(start, end - 1)))
+        finally:
+            self._syncing = False
+        self._update_visible_range()
+
+    def _update_visible_range(self) -> None:
+        total = max(1, self._rows[0].doc.lineCount())
+        bar = self.left.verticalScrollBar()
+        self.overview.set_visible_range(bar.value() / total, (bar.value() + bar.pageStep()) / total)
+
+    def jump_to_fraction(self, fraction: float) -> None:
+        """Centre both panes on the place `fraction` of the way down the document."""
+        if not self._rows:
+            return
+        bar = self.left.verticalScrollBar()
+        line = int(fraction * self._rows[0].doc.lineCount() - bar.pageStep() / 2)
+        bar.setValue(max(0, line))
+
+    def _update_overview(self) -> None:
+        rows = self._rows[0]
+        total = max(1, rows.doc.lineCount())
+        kinds = self._result.comparison.rows if self._result else []
+        markers = []
+        for row in self._changes:
+            kind = "modified" if kinds[row].kind == "unchanged" else kinds[row].kind
+            markers.append((rows.start_line(row) / total, rows.start_line(row + 1) / total, kind))
+        self.overview.set_markers(markers)
+        if self._current >= 0:
+            self.overview.set_current(markers[self._current][:2])
+        self._update_visible_range()
+
+    # -- changes --------------------------------------------------------------------------------
+
+    def change_rows(self) -> list[int]:
+        """The indexes (in the comparison's rows) of the changed rows, in order."""
+        return list(self._changes)
+
+    def current_change(self) -> int:
+        """The index in change_rows() of the change last moved to, or -1."""
+        return self._current
+
+    def comparison(self) -> Comparison | None:
+        """The comparison shown, or None."""
+        return self._result.comparison if self._result else None
+
+    def next_change(self) -> bool:
+        """Show the next changed row in both panes; False when there is none."""
+        if not self._changes or not self._rows:
+            return False
+        if self._current >= 0 and self._current_visible():
+            index = self._current + 1
+        else:
+            row, offset = self._rows[0].row_at_line(self.left.verticalScrollBar().value())
+            index = bisect_left(self._changes, row + (offset > 0))
+        return self._go_to_change(index)
+
+    def previous_change(self) -> bool:
+        """Show the previous changed row in both panes; False when there is none."""
+        if not self._changes or not self._rows:
+            return False
+        if self._current >= 0 and self._current_visible():
+            index = self._current - 1
+        else:
+            row, _ = self._rows[0].row_at_line(self.left.verticalScrollBar().value())
+            index = bisect_left(self._changes, row) - 1
+        return self._go_to_change(index)
+
+    def _current_visible(self) -> bool:
+        bar = self.left.verticalScrollBar()
+        start = self._rows[0].start_line(self._changes[self._current])
+        return bar.value() <= start < bar.value() + max(1, bar.pageStep())
+
+    def _go_to_change(self, index: int) -> bool:
+        if not 0 <= index < len(self._changes):
+            return False
+        self._current = index
+        row = self._changes[index]
+        self._scroll_to_row(row)
+        rows, total = self._rows[0], max(1, self._rows[0].doc.lineCount())
+        self.overview.set_current((rows.start_line(row) / total, rows.start_line(row + 1) / total))
+        self.currentChangeChanged.emit(index)
+        return True
+
+    def event(self, event: QEvent) -> bool:
+        # F7 is also the main window's "next change"; inside the view the view answers it,
+        # rather than Qt finding two shortcuts for one key and running neither.
+        if event.type() == QEvent.Type.ShortcutOverride and self._is_f7(event):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._is_f7(event):
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.previous_change()
+            else:
+                self.next_change()
+            return
+        super().keyPressEvent(event)
+
+    @staticmethod
+    def _is_f7(event: QEvent) -> bool:
+        if not isinstance(event, QKeyEvent) or event.key() != Qt.Key.Key_F7:
+            return False
+        other = event.modifiers() & ~(
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+        )
+        return other == Qt.KeyboardModifier.NoModifier
+
+    # -- export ---------------------------------------------------------------------------------
+
+    def _export_with_dialog(self, fmt: str) -> None:
+        suffix, pattern = (".md", self.tr("Markdown (*.md)"))
+        if fmt == "html":
+            suffix, pattern = (".html", self.tr("HTML (*.html)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the before/after table"), self.tr("comparison") + suffix, pattern
+        )
+        if path:
+            self.export_table(path, fmt)
+
+    def export_table(self, path: str | Path, fmt: str) -> bool:
+        """Write the before/after table ("markdown" or "html") to `path`, all or nothing; a
+        failure is shown in a message box with the system's reason. Whether it was written."""
+        if self._result is None:
+            return False
+        old_title, new_title = self._titles
+        title = f"{old_title} → {new_title}" if old_title and new_title else None
+        comparison = self._result.comparison
+        render = to_html if fmt == "html" else to_markdown
+        data = render(comparison, title=title).encode("utf-8")
+        file = QSaveFile(str(path))
+        if file.open(QIODevice.OpenModeFlag.WriteOnly):
+            if file.write(data) == len(data) and file.commit():
+                return True
+            file.cancelWriting()
+        QMessageBox.warning(
+            self,
+            self.tr("Cannot export the comparison"),
+            self.tr("%1 could not be written: %2")
+            .replace("%1", str(path))
+            .replace("%2", file.errorString()),
+        )
+        return False
