@@ -271,6 +271,7 @@ class ProposalEditor(QWidget):
         self.bodyEditor = _BodyEdit(self)
         self.bodyEditor.setObjectName("bodyEditor")
         self.bodyEditor.setAccessibleName(self.tr("Proposal text"))
+        self.setFocusProxy(self.bodyEditor)  # editor.setFocus() puts the cursor in the text
         self.highlighter = MarkdownHighlighter(self.bodyEditor.document())
         self.previewBrowser = MarkdownPreview(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -323,15 +324,13 @@ class ProposalEditor(QWidget):
 
     # -- loading -----------------------------------------------------------------------------
 
-    def load(self, proposal_id: str, *, reload: bool = False) -> bool:
+    def load(self, proposal_id: str) -> bool:
         """Show a proposal: its working draft if one was journaled, else its latest version.
 
-        The text being edited is journaled first; if that fails the editor stays on it and
-        returns False (switching would lose the typing). Loading the proposal already shown
-        does nothing unless `reload`.
+        The text being edited (this proposal's too, when it is loaded again) is journaled
+        first; if that fails the editor stays on it and returns False, since switching would
+        lose the typing. Also False, after telling the user, if the proposal cannot be read.
         """
-        if proposal_id == self.proposal_id and not reload:
-            return True
         if not self._keep_before_leaving():
             return False
         try:
@@ -553,6 +552,21 @@ class ProposalEditor(QWidget):
         if inside_before and not inside_now:
             self.flush_draft()
 
+    def discard_changes(self) -> bool:
+        """Drop what differs from the latest version: the journal is deleted and the editor
+        shows that version again. Versions are never touched. False if the library refused."""
+        if self.proposal_id is None:
+            return True
+        self._journal_timer.stop()
+        try:
+            self.library.discard_draft(self.proposal_id)
+        except (ConsultError, sqlite3.Error) as e:
+            QMessageBox.warning(self, self.tr("Cannot discard the changes"), _error_text(e))
+            return False
+        self._draft_stored = False
+        self._unjournaled = False
+        return self.load(self.proposal_id)
+
     def _discard_restored(self) -> None:
         answer = QMessageBox.question(
             self,
@@ -561,16 +575,8 @@ class ProposalEditor(QWidget):
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
-        if answer != QMessageBox.StandardButton.Discard or self.proposal_id is None:
-            return
-        try:
-            self.library.discard_draft(self.proposal_id)
-        except (ConsultError, sqlite3.Error) as e:
-            QMessageBox.warning(self, self.tr("Cannot discard"), _error_text(e))
-            return
-        self._draft_stored = False
-        self._unjournaled = False
-        self.load(self.proposal_id, reload=True)
+        if answer == QMessageBox.StandardButton.Discard:
+            self.discard_changes()
 
     # -- saving ------------------------------------------------------------------------------
 

@@ -12,13 +12,14 @@ Nothing is ever loaded from anywhere: `loadResource` answers nothing for every U
 
 from __future__ import annotations
 
+import itertools
 import sys
 import time
 from types import FrameType
 from typing import Any
 
 import markdown
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QByteArray, QObject, QRunnable, QThreadPool, QTimer, QUrl, Signal, Slot
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 EXTENSIONS = ("tables", "fenced_code", "sane_lists")
@@ -91,19 +92,33 @@ def render_markdown(
 class _Relay(QObject):
     """Carries a worker's result to the GUI thread (a queued connection)."""
 
-    finished = Signal(int, object)  # generation, HTML (None: failed or too slow)
+    finished = Signal(int, int, object)  # preview key, generation, HTML (None: failed)
+
+
+_relay: _Relay | None = None
+_keys = itertools.count(1)
+
+
+def _shared_relay() -> _Relay:
+    # One relay for every preview, never deleted: a worker may emit after its preview is gone,
+    # and emitting on a deleted QObject from another thread crashes (a relay owned by the
+    # preview did, when a preview was destroyed while a render was finishing).
+    global _relay
+    if _relay is None:
+        _relay = _Relay()
+    return _relay
 
 
 class _RenderJob(QRunnable):
     def __init__(
-        self, generation: int, text: str, budget_s: float, token: CancelToken, relay: _Relay
+        self, key: int, generation: int, text: str, budget_s: float, token: CancelToken
     ) -> None:
         super().__init__()
+        self.key = key
         self.generation = generation
         self.text = text
         self.budget_s = budget_s
         self.token = token
-        self.relay = relay
 
     def run(self) -> None:
         deadline = time.monotonic() + self.budget_s  # from the start, not from the queueing
@@ -114,12 +129,8 @@ class _RenderJob(QRunnable):
             # RenderCancelled, RecursionError, a bug in an extension: a preview is never
             # worth more than a message saying it is unavailable.
             html = None
-        if self.token.cancelled:
-            return  # stale: a newer text is being rendered, or the preview is gone
-        try:
-            self.relay.finished.emit(self.generation, html)
-        except RuntimeError:
-            pass  # the relay was deleted with its preview
+        if not self.token.cancelled:  # else stale: a newer text, or the preview is gone
+            _shared_relay().finished.emit(self.key, self.generation, html)
 
 
 class _Pending:
@@ -156,8 +167,8 @@ class MarkdownPreview(QTextBrowser):
         self._text = ""
         self._generation = 0
         self._pending = _Pending()
-        self._relay = _Relay(self)
-        self._relay.finished.connect(self._finished)
+        self._key = next(_keys)
+        _shared_relay().finished.connect(self._finished)
         self.destroyed.connect(self._pending.cancel)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -183,8 +194,10 @@ class MarkdownPreview(QTextBrowser):
             return
         token = CancelToken()
         self._pending.token = token
-        budget = self.budget_s + len("".join(self._text.split())) * BUDGET_S_PER_CHAR
-        job = _RenderJob(self._generation, self._text, budget, token, self._relay)
+        text = self._text
+        visible = len(text) - text.count(" ") - text.count("\n")  # C-speed scans, no copy
+        budget = self.budget_s + visible * BUDGET_S_PER_CHAR
+        job = _RenderJob(self._key, self._generation, self._text, budget, token)
         render_pool().start(job)
         self._watchdog.start(int(budget * 1000) + _WATCHDOG_SLACK_MS)
 
@@ -195,12 +208,14 @@ class MarkdownPreview(QTextBrowser):
     def loadResource(self, type: int, name: QUrl) -> Any:
         # Never load anything: remote URLs would reach the network, and a local one could be
         # a device or a huge file read on the GUI thread. Bodies carry no images of their own.
-        return None
+        # Empty bytes, not None: PySide 6 releases a reference to None it does not own when
+        # an override returns None here, and the interpreter aborts later.
+        return QByteArray()
 
-    @Slot(int, object)
-    def _finished(self, generation: int, html: object) -> None:
-        if generation != self._generation:
-            return  # a newer text has been asked for since
+    @Slot(int, int, object)
+    def _finished(self, key: int, generation: int, html: object) -> None:
+        if key != self._key or generation != self._generation:
+            return  # another preview's, or a newer text has been asked for since
         self._watchdog.stop()
         self._pending.token = None
         if isinstance(html, str):

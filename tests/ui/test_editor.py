@@ -4,9 +4,16 @@ import secrets
 import time
 
 import pytest
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
 from PySide6.QtGui import QInputMethodEvent, QTextDocument
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from consult.errors import LibraryError
 from consult.model import Kind
@@ -200,6 +207,29 @@ def test_a_second_editor_recovers_the_unsaved_draft(qtbot, demo_library):
     assert demo_library.version(p.id).content.body.endswith("\nUnsaved line")
 
 
+def test_discarding_changes_shows_the_saved_version_and_drops_the_journal(
+    qtbot, demo_library, monkeypatch
+):
+    p = motion(demo_library)
+    saved = demo_library.version(p.id).content
+    first = make_editor(qtbot, demo_library, p.id)
+    type_at_end(qtbot, first, " unwanted")
+    assert first.flush_draft()
+    second = make_editor(qtbot, demo_library, p.id)
+    assert second.banner.isVisible()
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Discard)
+    with qtbot.waitSignal(second.dirtyChanged) as dirty:
+        second.findChild(QPushButton, "discardDraftButton").click()
+    assert dirty.args == [False]
+    assert second.current_content() == saved
+    assert not second.banner.isVisible()
+    assert demo_library.load_draft(p.id) is None
+    assert demo_library.get(p.id).versions == p.versions
+
+    assert first.discard_changes()  # what the window does on "Discard" when closing
+    assert first.bodyEditor.toPlainText() == saved.body and not first.is_dirty()
+
+
 def test_motion_with_fewer_than_30_cosigners_is_warned(qtbot, demo_library):
     p = chinese_motion(demo_library)
     editor = make_editor(qtbot, demo_library, p.id)
@@ -302,16 +332,20 @@ def test_pathological_preview_keeps_the_window_responsive(qtbot, demo_library, b
     ticks = []
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(time.monotonic()))
-    timer.start(20)
-    started = time.monotonic()
-    with qtbot.waitSignal(editor.previewBrowser.rendered, timeout=10_000):
-        editor.bodyEditor.setPlainText(body)
+    with qtbot.waitSignal(editor.previewBrowser.rendered, timeout=10_000) as done:
+        editor.bodyEditor.setPlainText(body)  # the render starts after the typing pause
+        started = time.monotonic()
+        timer.start(20)
     timer.stop()
     assert time.monotonic() - started < 5  # the budget, not the ~20-45 s rendering takes
+    # A 20 ms timer keeps firing while the worker renders. (The worker holds the GIL during
+    # single C calls on the 4 MB text, ~50-80 ms here; the limit leaves room for a busy CI.)
     gaps = [b - a for a, b in zip([started, *ticks], ticks, strict=False)]
-    assert len(ticks) > 10 and max(gaps) < 0.25, max(gaps)
-    text = editor.previewBrowser.toPlainText()
-    assert "Preview unavailable (document too complex)" in text or len(text) > 0
+    assert len(ticks) > 10 and max(gaps) < 0.4, max(gaps)
+    unavailable = (
+        "Preview unavailable (document too complex)" in editor.previewBrowser.toPlainText()
+    )
+    assert unavailable != done.args[0]  # either the rendering or the message, never neither
 
 
 def test_preview_never_requests_remote_images(qtbot, demo_library, monkeypatch):
@@ -323,19 +357,22 @@ def test_preview_never_requests_remote_images(qtbot, demo_library, monkeypatch):
         asked.append((url.toString(), result))
         return result
 
+    def nothing(result):
+        return isinstance(result, QByteArray) and result.isEmpty()
+
     monkeypatch.setattr(MarkdownPreview, "loadResource", recording)
     editor = make_editor(qtbot, demo_library, motion(demo_library).id)
     qtbot.waitUntil(lambda: not editor.previewBrowser.is_pending(), timeout=5000)
     with qtbot.waitSignal(editor.previewBrowser.rendered, timeout=5000):
         editor.bodyEditor.setPlainText("Text ![x](http://example.com/a.png) and more")
     editor.previewBrowser.viewport().repaint()
-    assert ("http://example.com/a.png", None) in asked
-    assert all(result is None for _, result in asked)
-    url = QUrl("https://example.com/b.css")
-    assert (
-        original(editor.previewBrowser, QTextDocument.ResourceType.StyleSheetResource, url) is None
-    )
+    assert "http://example.com/a.png" in [url for url, _ in asked]  # asked, and refused
+    assert all(nothing(result) for _, result in asked)
+    css = QUrl("https://example.com/b.css")
+    kind = QTextDocument.ResourceType.StyleSheetResource
+    assert nothing(original(editor.previewBrowser, kind, css))
     assert not editor.previewBrowser.openExternalLinks()
+    assert not editor.previewBrowser.openLinks()
 
 
 def test_failed_save_keeps_text_and_unsaved_state(qtbot, demo_library, monkeypatch, boxes):
