@@ -381,7 +381,10 @@ class ProposalEditor(QWidget):
         return True
 
     def _keep_before_leaving(self) -> bool:
-        if self.proposal_id is None or self.flush_draft():
+        if self.proposal_id is None:
+            return True
+        self._commit_tags()  # typed, not yet confirmed with Enter or by leaving the field
+        if self.flush_draft():
             return True
         QMessageBox.warning(
             self,
@@ -608,7 +611,7 @@ class ProposalEditor(QWidget):
         self._draft_stored = False
         self._saved = _comparable(content)
         self._saved_number = self._based_on = result.version.number
-        self._unjournaled = _comparable(self.current_content()) != self._saved
+        self._unjournaled = False
         self.banner.hide()
         self.journalStatus.clear()
         self._commit_tags()  # typed but not yet confirmed with Enter
@@ -652,7 +655,9 @@ class ProposalEditor(QWidget):
                 edit.setText(value)
 
     def _commit_tags(self) -> None:
-        if self.proposal_id is None:
+        # With the completion list open, Return reaches the field first (QLineEdit emits
+        # editingFinished, then ignores the key) and chooses the completion after: not yet.
+        if self.proposal_id is None or self.tagCompleter.popup().isVisible():
             return
         wanted = tuple(split_tags(self.tagsEdit.text()))
         if [t.casefold() for t in wanted] == [t.casefold() for t in self._tags]:

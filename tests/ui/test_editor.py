@@ -1,5 +1,6 @@
 """The proposal editor as a user meets it: fields, counts, the journal, saving, undo, preview."""
 
+import re
 import secrets
 import time
 
@@ -91,6 +92,8 @@ def test_load_shows_metadata_and_body(qtbot, demo_library):
     assert editor.tagsEdit.text() == ", ".join(p.tags)
     assert editor.current_content() == c
     assert not editor.is_dirty()
+    characters = len(re.sub(r"\s", "", c.body))
+    assert editor.countsLabel.text().endswith(f" · {characters:,} characters")
     assert not editor.findChild(QWidget, "draftBanner").isVisible()
 
     amendment = next(q for q in demo_library.list_proposals() if q.base is not None)
@@ -291,9 +294,13 @@ def test_tags_complete_the_last_name_apply_at_once_and_undo(qtbot, demo_library)
     completer = editor.tagCompleter
     assert completer.completionPrefix() == "heal"
     assert completer.currentCompletion() == "AI/healthcare"
-    completer.activated.emit("AI/healthcare")  # what choosing it in the popup does
-    completer.popup().hide()
+    popup = completer.popup()
+    assert popup.isVisible()
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)  # chooses the completion, commits nothing yet
+    assert not popup.isVisible()
     assert editor.tagsEdit.text() == ", ".join(p.tags) + ", AI/healthcare, "
+    assert demo_library.get(p.id).tags == p.tags
     with qtbot.waitSignal(editor.tagsChanged):
         qtbot.keyClick(editor.tagsEdit, Qt.Key.Key_Return)
     tags = demo_library.get(p.id).tags
