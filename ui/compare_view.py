@@ -16,7 +16,7 @@ from __future__ import annotations
 import time
 from bisect import bisect_left
 from collections.abc import Generator
-from itertools import accumulate, chain
+from itertools import chain
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -32,15 +32,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QBrush,
     QColor,
-    QFont,
-    QFontDatabase,
     QKeyEvent,
     QPaintEvent,
     QPalette,
     QResizeEvent,
-    QTextBlockFormat,
-    QTextCharFormat,
-    QTextCursor,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
@@ -61,133 +56,11 @@ from PySide6.QtWidgets import (
 
 from consult.compare.engine import Comparison
 from consult.compare.report import summary, to_html, to_markdown
-from ui.compare_worker import CompareJob, Request, Result, Side, has_cjk
+from ui.compare_worker import CompareJob, PaneRows, Request, Result, has_cjk, text_font
 from ui.overview_bar import OverviewBar
 
 SLICE_SECONDS = 0.008  # alignment work per timer tick: well under the 50 ms the GUI may block
-_CJK_FONTS = (
-    "Noto Sans Mono CJK SC",
-    "Sarasa Mono SC",
-    "NSimSun",
-    "Microsoft YaHei UI",
-    "Microsoft YaHei",
-    "PingFang SC",
-    "Noto Sans CJK SC",
-    "Source Han Sans SC",
-    "WenQuanYi Micro Hei Mono",
-)
-
-
-def text_font(cjk: bool) -> QFont:
-    """A fixed-pitch font; for Chinese, a family that has the Chinese glyphs itself, so that
-    every line is as tall as every other (a fallback font's taller lines would drift apart)."""
-    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-    if cjk:
-        families = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
-        chosen = next((f for f in _CJK_FONTS if f in families), None)
-        chosen = chosen or next((f for f in families if "SC" in f.split()), None)
-        if chosen or families:
-            font.setFamilies([chosen or families[0]])
-    return font
-
-
-class _Fenwick:
-    """Prefix sums that stay cheap to update: the filler blocks before each row."""
-
-    def __init__(self, size: int) -> None:
-        self._tree = [0] * (size + 1)
-
-    def add(self, index: int, delta: int) -> None:
-        index += 1
-        while index < len(self._tree):
-            self._tree[index] += delta
-            index += index & -index
-
-    def prefix(self, end: int) -> int:
-        """The sum of the values before `end`."""
-        total = 0
-        while end > 0:
-            total += self._tree[end]
-            end -= end & -end
-        return total
-
-
-class PaneRows:
-    """Where each row is in one pane's document, and the filler blocks that follow it."""
-
-    def __init__(self, side: Side, has_unit: list[bool], filler: QBrush) -> None:
-        self.doc = side.document
-        self.built = side.blocks
-        self.has_unit = has_unit
-        self._before = list(accumulate(side.blocks, initial=0))
-        self._extra = [0] * len(side.blocks)
-        self._fillers = _Fenwick(len(side.blocks))
-        self._filler_format = QTextBlockFormat()
-        self._filler_format.setBackground(filler)
-
-    def __len__(self) -> int:
-        return len(self.built)
-
-    def start_block(self, row: int) -> int:
-        return self._before[row] + self._fillers.prefix(row)
-
-    def start_line(self, row: int) -> int:
-        if row >= len(self.built):
-            return self.doc.lineCount()
-        return self.doc.findBlockByNumber(self.start_block(row)).firstLineNumber()
-
-    def row_at_line(self, line: int) -> tuple[int, int]:
-        """The row shown at `line` and how many lines into it."""
-        number = self.doc.findBlockByLineNumber(line).blockNumber()
-        low, high = 0, len(self.built) - 1
-        while low < high:
-            middle = (low + high + 1) // 2
-            if self.start_block(middle) <= number:
-                low = middle
-            else:
-                high = middle - 1
-        return low, line - self.start_line(low)
-
-    def measure(self, row: int) -> Generator[bool, None, int]:
-        """The row's lines without fillers, laying its blocks out; yields now and then so that
-        a row of thousands of blocks does not hold the GUI thread."""
-        if not self.has_unit[row]:
-            return 1  # the one filler block built in its place
-        layout = self.doc.documentLayout()
-        block = self.doc.findBlockByNumber(self.start_block(row))
-        total = 0
-        for n in range(self.built[row]):
-            layout.blockBoundingRect(block)
-            total += block.lineCount()
-            block = block.next()
-            if n % 64 == 63:
-                yield False
-        return total
-
-    def set_fillers(self, row: int, want: int) -> bool:
-        """Make the row end with `want` filler blocks; whether the document changed."""
-        have = self._extra[row]
-        if want == have:
-            return False
-        first = self.start_block(row) + self.built[row]
-        last = self.doc.findBlockByNumber(first + have - 1)
-        cursor = QTextCursor(self.doc)
-        if want > have:
-            cursor.setPosition(last.position() + last.length() - 1)
-            count = want - have
-            if have == 0 and self.has_unit[row]:
-                cursor.insertBlock(self._filler_format, QTextCharFormat())
-                count -= 1
-            if count:
-                cursor.insertText("\n" * count)  # new blocks take the filler's format
-        else:
-            keep = self.doc.findBlockByNumber(first + want - 1)
-            cursor.setPosition(keep.position() + keep.length() - 1)
-            cursor.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
-            cursor.removeSelectedText()
-        self._fillers.add(row, want - have)
-        self._extra[row] = want
-        return True
+_MAX_WORD_MARKS = 3000  # changed places marked in the overview, per side
 
 
 class ComparePane(QPlainTextEdit):
@@ -471,7 +344,8 @@ class CompareView(QWidget):
         rows = result.comparison.rows
         self._rows = []  # scrolling in step and moving between changes wait for both panes
         self._result = result
-        self._changes = [i for i, row in enumerate(rows) if row.changed]
+        # A renumbered article whose text is the same is labelled, not counted as a change.
+        self._changes = [i for i, row in enumerate(rows) if row.kind != "unchanged"]
         self._current = -1
         self._aligned = [False] * len(rows)
         self._aligned_count = 0
@@ -628,17 +502,34 @@ class CompareView(QWidget):
         bar.setValue(max(0, line))
 
     def _update_overview(self) -> None:
-        rows = self._rows[0]
+        """Mark the changed rows, and in a long modified row each place where words changed."""
+        assert self._result is not None
+        rows, kinds = self._rows[0], self._result.comparison.rows
         total = max(1, rows.doc.lineCount())
-        kinds = self._result.comparison.rows if self._result else []
         markers = []
         for row in self._changes:
-            kind = "modified" if kinds[row].kind == "unchanged" else kinds[row].kind
-            markers.append((rows.start_line(row) / total, rows.start_line(row + 1) / total, kind))
+            kind = kinds[row].kind
+            # A modified row is a pale band; its changed words are marked strongly below.
+            strong = kind != "modified"
+            markers.append(
+                (rows.start_line(row) / total, rows.start_line(row + 1) / total, kind, strong)
+            )
+        for side in self._rows:
+            marks = side.marks
+            step = max(1, len(marks) // _MAX_WORD_MARKS)  # enough to see, few enough to be quick
+            for row, block in marks[::step]:
+                if kinds[row].kind != "unchanged":
+                    line = side.line_of(row, block) / total
+                    markers.append((line, line + 1 / total, kinds[row].kind, True))
         self.overview.set_markers(markers)
         if self._current >= 0:
-            self.overview.set_current(markers[self._current][:2])
+            self.overview.set_current(self._change_span(self._current))
         self._update_visible_range()
+
+    def _change_span(self, index: int) -> tuple[float, float]:
+        rows, row = self._rows[0], self._changes[index]
+        total = max(1, rows.doc.lineCount())
+        return rows.start_line(row) / total, rows.start_line(row + 1) / total
 
     # -- changes --------------------------------------------------------------------------------
 
@@ -687,8 +578,7 @@ class CompareView(QWidget):
         self._current = index
         row = self._changes[index]
         self._scroll_to_row(row)
-        rows, total = self._rows[0], max(1, self._rows[0].doc.lineCount())
-        self.overview.set_current((rows.start_line(row) / total, rows.start_line(row + 1) / total))
+        self.overview.set_current(self._change_span(index))
         self.currentChangeChanged.emit(index)
         return True
 

@@ -1,25 +1,30 @@
-"""The compare view's work away from the GUI thread: compare two texts and build the two
-documents the panes show.
+"""The compare view's two documents: built away from the GUI thread, kept level in it.
 
 A job runs `compare_texts` and writes each side into a QTextDocument of its own, one row of
 the comparison after the other, formats included. A document without a layout is plain data
 (no fonts are shaped, nothing is painted), so it can be filled in a worker thread and handed
-to the GUI thread with `moveToThread`; the GUI thread only attaches a layout and shows it.
-Layout, and the filler lines that keep the rows side by side, are left to the view.
+to the GUI thread with `moveToThread`; the GUI thread attaches a layout and shows it.
+
+There, PaneRows knows where each row starts in one pane's document and gives it the filler
+blocks (shaded empty lines) that make both sides of a row equally tall: counting a row's
+wrapped lines needs its layout, which only the GUI thread may do.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 import threading
-import time
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from PySide6.QtCore import QObject, QRunnable, QThread, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QFontDatabase,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -44,7 +49,10 @@ _SPAN_DELETED = QColor("#f6c1c1")
 _SPAN_INSERTED = QColor("#b8e6b8")
 
 
-_GIL_TURN = 0.003  # seconds of building between two turns of the GUI thread
+# While a job runs, the GUI thread waits at most this long for the GIL. Python's default
+# (5 ms) is paid at every call from Qt into Python (a slot, a virtual a Python class
+# overrides), and showing a window makes dozens of them: 100 ms and more with a busy worker.
+_SWITCH_INTERVAL = 0.0005
 
 
 @dataclass(frozen=True)
@@ -66,10 +74,12 @@ class Request:
 
 @dataclass
 class Side:
-    """One pane's document and, for each row, how many blocks it takes before fillers."""
+    """One pane's document; for each row, how many blocks it takes before fillers; and
+    where the changed words are, as (row, block in the row) for the overview."""
 
     document: QTextDocument
     blocks: list[int]
+    marks: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -105,6 +115,14 @@ class CompareJob(QRunnable):
         self._cancelled.set()
 
     def run(self) -> None:
+        previous = sys.getswitchinterval()
+        sys.setswitchinterval(min(previous, _SWITCH_INTERVAL))
+        try:
+            self._run()
+        finally:
+            sys.setswitchinterval(previous)
+
+    def _run(self) -> None:
         r = self.request
         try:
             comparison = compare_texts(
@@ -180,21 +198,14 @@ def build_side(
     inline = request.granularity != "paragraph"
     cursor = QTextCursor(doc)
     blocks: list[int] = []
+    marks: list[tuple[int, int]] = []
     first = True
-    pause = time.perf_counter() + _GIL_TURN
-    for row in comparison.rows:
-        if time.perf_counter() > pause:
-            # Hand the GIL to the GUI thread now and then: a run of calls into Qt can
-            # otherwise keep it waiting for tens of milliseconds on a busy machine.
-            time.sleep(0)
-            pause = time.perf_counter() + _GIL_TURN
-            if cancelled is not None and cancelled.is_set():
-                raise Cancelled
+    for index, row in enumerate(comparison.rows):
+        if cancelled is not None and cancelled.is_set():
+            raise Cancelled
         unit = row.old if side == "old" else row.new
         start = cursor.blockNumber() + (0 if first else 1)
         kind = "filler" if unit is None else row.kind
-        if kind == "unchanged" and row.changed:
-            kind = "modified"
         block_format = fmt.blocks[kind]
         if first:
             cursor.setBlockFormat(block_format)
@@ -206,9 +217,12 @@ def build_side(
             if note:
                 cursor.insertText(note, fmt.note)
                 cursor.insertBlock(block_format, fmt.plain)
-            _insert_row(cursor, row, side, kind, fmt, inline)
+            for block in _insert_row(cursor, row, side, kind, fmt, inline):
+                mark = (index, block - start)
+                if not marks or marks[-1] != mark:
+                    marks.append(mark)
         blocks.append(cursor.blockNumber() - start + 1)
-    return Side(doc, blocks)
+    return Side(doc, blocks, marks)
 
 
 def _note(row: Row, moved: str) -> str:
@@ -220,19 +234,19 @@ def _note(row: Row, moved: str) -> str:
 
 def _insert_row(
     cursor: QTextCursor, row: Row, side: str, kind: str, fmt: _Formats, inline: bool
-) -> None:
+) -> Iterator[int]:
+    """Write the row's text; yield the block number where each changed span starts."""
     unit = row.old if side == "old" else row.new
     assert unit is not None
     bold = unit.kind == "heading"
-    if kind == "unchanged":
-        cursor.insertText(unit.text, _bold(fmt.plain) if bold else fmt.plain)
-        return
     if kind in ("inserted", "deleted"):
         whole = fmt.inserted_row if kind == "inserted" else fmt.deleted_row
         cursor.insertText(unit.text, _bold(whole) if bold else whole)
         return
-    base = _bold(fmt.dark) if bold else fmt.dark
-    if not inline:
+    # Text on a row's pale background is dark whatever the palette; unchanged text keeps it.
+    base = fmt.plain if kind == "unchanged" else fmt.dark
+    base = _bold(base) if bold else base
+    if not inline or not row.changed:
         # Paragraph granularity: the row's colour says it changed; no marks inside.
         cursor.insertText(unit.text, base)
         return
@@ -240,6 +254,8 @@ def _insert_row(
     for span in row.spans:
         text = span.old if side == "old" else span.new
         if text:
+            if span.op != "equal":
+                yield cursor.blockNumber()
             cursor.insertText(text, base if span.op == "equal" else changed)
 
 
@@ -255,3 +271,135 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 def has_cjk(text: str) -> bool:
     """Whether the first part of `text` has Chinese characters (the font to choose)."""
     return _CJK.search(text, 0, 20_000) is not None
+
+
+# -- in the GUI thread: the rows of a shown document, kept level with fillers ---------------
+
+_CJK_FONTS = (
+    "Noto Sans Mono CJK SC",
+    "Sarasa Mono SC",
+    "NSimSun",
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei Mono",
+)
+
+
+def text_font(cjk: bool) -> QFont:
+    """A fixed-pitch font; for Chinese, a family that has the Chinese glyphs itself, so that
+    every line is as tall as every other (a fallback font's taller lines would drift apart)."""
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    if cjk:
+        families = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+        chosen = next((f for f in _CJK_FONTS if f in families), None)
+        chosen = chosen or next((f for f in families if "SC" in f.split()), None)
+        if chosen or families:
+            font.setFamilies([chosen or families[0]])
+    return font
+
+
+class _Fenwick:
+    """Prefix sums that stay cheap to update: the filler blocks before each row."""
+
+    def __init__(self, size: int) -> None:
+        self._tree = [0] * (size + 1)
+
+    def add(self, index: int, delta: int) -> None:
+        index += 1
+        while index < len(self._tree):
+            self._tree[index] += delta
+            index += index & -index
+
+    def prefix(self, end: int) -> int:
+        """The sum of the values before `end`."""
+        total = 0
+        while end > 0:
+            total += self._tree[end]
+            end -= end & -end
+        return total
+
+
+class PaneRows:
+    """Where each row is in one pane's document, and the filler blocks that follow it."""
+
+    def __init__(self, side: Side, has_unit: list[bool], filler: QBrush) -> None:
+        self.doc = side.document
+        self.built = side.blocks
+        self.marks = side.marks
+        self.has_unit = has_unit
+        self._before = list(accumulate(side.blocks, initial=0))
+        self._extra = [0] * len(side.blocks)
+        self._fillers = _Fenwick(len(side.blocks))
+        self._filler_format = QTextBlockFormat()
+        self._filler_format.setBackground(filler)
+
+    def __len__(self) -> int:
+        return len(self.built)
+
+    def start_block(self, row: int) -> int:
+        return self._before[row] + self._fillers.prefix(row)
+
+    def start_line(self, row: int) -> int:
+        if row >= len(self.built):
+            return self.doc.lineCount()
+        return self.doc.findBlockByNumber(self.start_block(row)).firstLineNumber()
+
+    def line_of(self, row: int, block: int) -> int:
+        """The line where the `block`-th block of `row` starts."""
+        return self.doc.findBlockByNumber(self.start_block(row) + block).firstLineNumber()
+
+    def row_at_line(self, line: int) -> tuple[int, int]:
+        """The row shown at `line` and how many lines into it."""
+        number = self.doc.findBlockByLineNumber(line).blockNumber()
+        low, high = 0, len(self.built) - 1
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self.start_block(middle) <= number:
+                low = middle
+            else:
+                high = middle - 1
+        return low, line - self.start_line(low)
+
+    def measure(self, row: int) -> Generator[bool, None, int]:
+        """The row's lines without fillers, laying its blocks out; yields now and then so that
+        a row of thousands of blocks does not hold the GUI thread."""
+        if not self.has_unit[row]:
+            return 1  # the one filler block built in its place
+        layout = self.doc.documentLayout()
+        block = self.doc.findBlockByNumber(self.start_block(row))
+        total = 0
+        for n in range(self.built[row]):
+            layout.blockBoundingRect(block)
+            total += block.lineCount()
+            block = block.next()
+            if n % 64 == 63:
+                yield False
+        return total
+
+    def set_fillers(self, row: int, want: int) -> bool:
+        """Make the row end with `want` filler blocks; whether the document changed."""
+        have = self._extra[row]
+        if want == have:
+            return False
+        first = self.start_block(row) + self.built[row]
+        last = self.doc.findBlockByNumber(first + have - 1)
+        cursor = QTextCursor(self.doc)
+        if want > have:
+            cursor.setPosition(last.position() + last.length() - 1)
+            count = want - have
+            if have == 0 and self.has_unit[row]:
+                cursor.insertBlock(self._filler_format, QTextCharFormat())
+                count -= 1
+            if count:
+                cursor.insertText("\n" * count)  # new blocks take the filler's format
+        else:
+            keep = self.doc.findBlockByNumber(first + want - 1)
+            cursor.setPosition(keep.position() + keep.length() - 1)
+            cursor.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+        self._fillers.add(row, want - have)
+        self._extra[row] = want
+        return True

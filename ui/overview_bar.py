@@ -17,7 +17,8 @@ MARKER_COLOURS = {
 
 
 class OverviewBar(QWidget):
-    """Markers are (start, end, kind) with start and end as fractions of the document."""
+    """Markers are (start, end, kind, strong): start and end as fractions of the document,
+    kind a row kind (modified, inserted, deleted, moved); weak markers are painted pale."""
 
     jumpRequested = Signal(float)  # the fraction of the document clicked
 
@@ -28,18 +29,18 @@ class OverviewBar(QWidget):
         self.setToolTip(self.tr("Where the changes are; click to go there"))
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self._markers: list[tuple[float, float, str]] = []
+        self._markers: list[tuple[float, float, str, bool]] = []
         self._current: tuple[float, float] | None = None
         self._visible = (0.0, 0.0)
 
     def sizeHint(self) -> QSize:
         return QSize(16, 100)
 
-    def set_markers(self, markers: list[tuple[float, float, str]]) -> None:
+    def set_markers(self, markers: list[tuple[float, float, str, bool]]) -> None:
         self._markers = markers
         self.update()
 
-    def markers(self) -> list[tuple[float, float, str]]:
+    def markers(self) -> list[tuple[float, float, str, bool]]:
         return list(self._markers)
 
     def set_current(self, span: tuple[float, float] | None) -> None:
@@ -57,12 +58,19 @@ class OverviewBar(QWidget):
         palette = self.palette()
         painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
         height, width = self.height(), self.width()
-        for start, end, kind in self._markers:
-            top = start * height
-            painter.fillRect(
-                QRectF(2, top, width - 4, max(2.0, (end - start) * height)),
-                MARKER_COLOURS.get(kind, MARKER_COLOURS["modified"]),
-            )
+        for strong in (False, True):
+            painted = (-1, -1, "")  # the last rectangle, in whole pixels: skip repeats
+            for start, end, kind, is_strong in self._markers:
+                if is_strong != strong:
+                    continue
+                top, bottom = int(start * height), int(end * height) + 2
+                if (top, bottom, kind) == painted:
+                    continue
+                painted = (top, bottom, kind)
+                colour = QColor(MARKER_COLOURS.get(kind, MARKER_COLOURS["modified"]))
+                if not strong:
+                    colour.setAlpha(90)
+                painter.fillRect(QRectF(2, top, width - 4, bottom - top), colour)
         start, end = self._visible
         if end > start:
             shade = QColor(palette.color(QPalette.ColorRole.Text))
