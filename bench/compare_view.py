@@ -17,7 +17,6 @@ runs (PRODUCT.md targets in brackets):
 from __future__ import annotations
 
 import argparse
-import ctypes
 import os
 import statistics
 import sys
@@ -35,11 +34,6 @@ from ui.compare_view import CompareView
 ROOT = Path(__file__).resolve().parent.parent
 PAIR = ("us_title17/2010-06-29.md", "us_title17/2011-08-25.md")
 FIRST_PAINT_TARGET_MS, GAP_TARGET_MS = 300, 50
-
-if sys.version_info < (3, 12):
-    # PySide6 6.12 on Python 3.11 drops a reference to None at each call of a method that
-    # returns nothing: enough of them free None and abort. None is immortal from 3.12.
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
 
 
 def _wait(signal, timeout_ms: int = 30_000) -> None:

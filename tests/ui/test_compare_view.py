@@ -2,8 +2,6 @@
 moving between changes, the overview, the options, the exported table, and a GUI that keeps
 answering while a 1.5 M-character pair is compared."""
 
-import ctypes
-import sys
 import time
 from pathlib import Path
 
@@ -13,12 +11,6 @@ from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QPalette, QText
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QPlainTextEdit
 
 from ui.compare_view import CompareView
-
-if sys.version_info < (3, 12):
-    # PySide6 6.12 on Python 3.11 drops a reference to None on every call of a method that
-    # returns nothing; a large comparison makes thousands of them, enough to free None and
-    # abort the interpreter. None is immortal from Python 3.12; here, make it so by hand.
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 
