@@ -207,13 +207,15 @@ def build_side(
         start = cursor.blockNumber() + (0 if first else 1)
         kind = "filler" if unit is None else row.kind
         block_format = fmt.blocks[kind]
+        note = _note(row, request.moved_words) if unit is not None else ""
+        # A note (renumbered, moved) goes above the row, on the pane's own background.
+        first_format = fmt.blocks["unchanged"] if note else block_format
         if first:
-            cursor.setBlockFormat(block_format)
+            cursor.setBlockFormat(first_format)
             first = False
         else:
-            cursor.insertBlock(block_format, fmt.plain)
+            cursor.insertBlock(first_format, fmt.plain)
         if unit is not None:
-            note = _note(row, request.moved_words)
             if note:
                 cursor.insertText(note, fmt.note)
                 cursor.insertBlock(block_format, fmt.plain)
