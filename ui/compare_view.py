@@ -45,10 +45,12 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QPlainTextDocumentLayout,
     QPlainTextEdit,
     QProgressBar,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -135,15 +137,18 @@ class CompareView(QWidget):
     # -- widgets --------------------------------------------------------------------------------
 
     def _build_widgets(self) -> None:
-        self.prev_button = self._tool_button("prevChangeButton", self.tr("Previous change"))
+        self.prev_button = self._tool_button("prevChangeButton", self.tr("◀ Previous"))
+        self.prev_button.setAccessibleName(self.tr("Previous change"))
         self.prev_button.setToolTip(self.tr("Previous change (Shift+F7)"))
         self.prev_button.clicked.connect(self.previous_change)
-        self.next_button = self._tool_button("nextChangeButton", self.tr("Next change"))
+        self.next_button = self._tool_button("nextChangeButton", self.tr("Next ▶"))
+        self.next_button.setAccessibleName(self.tr("Next change"))
         self.next_button.setToolTip(self.tr("Next change (F7)"))
         self.next_button.clicked.connect(self.next_change)
         self.granularity_combo = QComboBox(self)
         self.granularity_combo.setObjectName("granularityCombo")
         self.granularity_combo.setAccessibleName(self.tr("Granularity"))
+        self.granularity_combo.setToolTip(self.tr("What a change is marked in"))
         for label, value in (
             (self.tr("Automatic"), "auto"),
             (self.tr("Characters"), "char"),
@@ -154,7 +159,7 @@ class CompareView(QWidget):
         self.granularity_combo.currentIndexChanged.connect(self._options_changed)
         self.by_article_check = self._check(
             "byArticleCheck",
-            self.tr("Align by article"),
+            self.tr("By article"),
             self.tr(
                 "Pair articles by content when the texts are law-like; "
                 "unchecked, align paragraph by paragraph"
@@ -163,19 +168,28 @@ class CompareView(QWidget):
         )
         self.ignore_width_check = self._check(
             "ignoreWidthCheck",
-            self.tr("Ignore punctuation width"),
+            self.tr("Ignore ，/ ,"),
             self.tr("Treat full-width and half-width punctuation (，and ,) as the same"),
             False,
         )
         self.ignore_whitespace_check = self._check(
-            "ignoreWhitespaceCheck", self.tr("Ignore whitespace"), "", True
+            "ignoreWhitespaceCheck",
+            self.tr("Ignore spaces"),
+            self.tr("Differences in spaces and line breaks are not changes"),
+            True,
         )
-        self.export_markdown_button = self._tool_button(
-            "exportMarkdownButton", self.tr("Export Markdown…")
-        )
-        self.export_markdown_button.clicked.connect(lambda: self._export_with_dialog("markdown"))
-        self.export_html_button = self._tool_button("exportHtmlButton", self.tr("Export HTML…"))
-        self.export_html_button.clicked.connect(lambda: self._export_with_dialog("html"))
+        self.export_button = self._tool_button("compareExportButton", self.tr("Export"))
+        self.export_button.setToolTip(self.tr("Export the before/after table"))
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.export_button)
+        for name, text, fmt in (
+            ("exportMarkdownAction", self.tr("Markdown…"), "markdown"),
+            ("exportHtmlAction", self.tr("HTML…"), "html"),
+        ):
+            action = menu.addAction(text)
+            action.setObjectName(name)
+            action.triggered.connect(lambda _=False, f=fmt: self._export_with_dialog(f))
+        self.export_button.setMenu(menu)
         bar = QHBoxLayout()
         for widget in (self.prev_button, self.next_button, self.granularity_combo):
             bar.addWidget(widget)
@@ -183,13 +197,10 @@ class CompareView(QWidget):
             bar.addWidget(widget)
         bar.addWidget(self.ignore_whitespace_check)
         bar.addStretch(1)
-        bar.addWidget(self.export_markdown_button)
-        bar.addWidget(self.export_html_button)
+        bar.addWidget(self.export_button)
 
-        self.left_title = QLabel(self)
-        self.left_title.setObjectName("compareLeftTitle")
-        self.right_title = QLabel(self)
-        self.right_title.setObjectName("compareRightTitle")
+        self.left_title = self._title_label("compareLeftTitle")
+        self.right_title = self._title_label("compareRightTitle")
         self.left = ComparePane("compareLeft", self)
         self.left.setAccessibleName(self.tr("Old text"))
         self.right = ComparePane("compareRight", self)
@@ -244,6 +255,13 @@ class CompareView(QWidget):
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         return button
 
+    def _title_label(self, name: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(name)
+        # A long path must not make the view wider than the window.
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        return label
+
     def _check(self, name: str, text: str, tip: str, checked: bool) -> QCheckBox:
         check = QCheckBox(text, self)
         check.setObjectName(name)
@@ -254,8 +272,7 @@ class CompareView(QWidget):
 
     def _enable_actions(self) -> None:
         shown = self._result is not None
-        for button in (self.export_markdown_button, self.export_html_button):
-            button.setEnabled(shown)
+        self.export_button.setEnabled(shown)
         for button in (self.next_button, self.prev_button):
             button.setEnabled(bool(self._changes))
 
@@ -268,8 +285,12 @@ class CompareView(QWidget):
         made before this one finishes is dropped."""
         self._texts = (old_text, new_text)
         self._titles = (old_title, new_title)
-        self.left_title.setText(old_title or self.tr("Before"))
-        self.right_title.setText(new_title or self.tr("After"))
+        for label, title, default in (
+            (self.left_title, old_title, self.tr("Before")),
+            (self.right_title, new_title, self.tr("After")),
+        ):
+            label.setText(title or default)
+            label.setToolTip(title)
         self._start()
 
     def _options_changed(self) -> None:
@@ -445,7 +466,7 @@ class CompareView(QWidget):
         top = self.left.verticalScrollBar().value()
         first = rows.row_at_line(top)[0]
         last = rows.row_at_line(top + self.left.verticalScrollBar().pageStep())[0]
-        return range(first, last + 1)
+        return range(first, min(last + 1, len(rows)))
 
     def _visible_aligned(self) -> bool:
         return all(self._aligned[row] for row in self._visible_rows())

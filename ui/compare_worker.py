@@ -124,6 +124,8 @@ class CompareJob(QRunnable):
 
     def _run(self) -> None:
         r = self.request
+        if self._cancelled.is_set():  # superseded while it waited for the thread
+            return
         try:
             comparison = compare_texts(
                 r.old,

@@ -262,6 +262,31 @@ def test_a_failed_export_says_why_and_leaves_no_file(qtbot, tmp_path, monkeypatc
     assert list((tmp_path / "taken.md").iterdir()) == []
 
 
+def test_a_comparison_that_fails_says_so_and_keeps_what_was_shown(qtbot, monkeypatch):
+    view = make_view(qtbot)
+    compare(qtbot, view, OLD, NEW)
+
+    def broken(*args, **kwargs):
+        raise ValueError("no pairs")
+
+    monkeypatch.setattr("ui.compare_worker.compare_texts", broken)
+    view.set_texts("a", "b")
+    qtbot.waitUntil(lambda: not view.is_busy())
+    assert "The comparison failed" in view.summary_label.text()
+    assert "no pairs" in view.summary_label.text()
+    assert "国家鼓励" in view.right.toPlainText()
+
+
+def test_export_is_offered_once_there_is_a_table(qtbot):
+    view = make_view(qtbot)
+    button = view.findChild(type(view.export_button), "compareExportButton")
+    assert not button.isEnabled()
+    compare(qtbot, view, OLD, NEW)
+    assert button.isEnabled()
+    names = [action.objectName() for action in button.menu().actions()]
+    assert names == ["exportMarkdownAction", "exportHtmlAction"]
+
+
 def _contrast(a: QColor, b: QColor) -> float:
     def luminance(c: QColor) -> float:
         def channel(v: float) -> float:
