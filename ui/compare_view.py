@@ -191,11 +191,16 @@ class CompareView(QWidget):
             action.triggered.connect(lambda _=False, f=fmt: self._export_with_dialog(f))
         self.export_button.setMenu(menu)
         bar = QHBoxLayout()
-        for widget in (self.prev_button, self.next_button, self.granularity_combo):
+        tools: tuple[QWidget, ...] = (
+            self.prev_button,
+            self.next_button,
+            self.granularity_combo,
+            self.by_article_check,
+            self.ignore_width_check,
+            self.ignore_whitespace_check,
+        )
+        for widget in tools:
             bar.addWidget(widget)
-        for widget in (self.by_article_check, self.ignore_width_check):
-            bar.addWidget(widget)
-        bar.addWidget(self.ignore_whitespace_check)
         bar.addStretch(1)
         bar.addWidget(self.export_button)
 
