@@ -93,11 +93,18 @@ class ComparePane(QPlainTextEdit):
 
 
 class CompareView(QWidget):
-    """Two texts side by side. `set_texts(old, new, old_title, new_title)` starts a comparison;
-    `comparisonReady` is emitted when its rows are on screen, `alignmentFinished` when every
-    row is aligned. F7 / Shift+F7 (or `next_change()` / `previous_change()`) move between the
-    changed rows. "Align by article" checked compares by article when the texts are law-like
-    (by="auto"); unchecked, always by paragraph."""
+    """Two texts side by side, the old one left (`compareLeft`), the new one right
+    (`compareRight`).
+
+    `set_texts(old, new, old_title, new_title)` starts a comparison (a newer one supersedes
+    it); `comparisonReady` is emitted when its rows are on screen, `alignmentFinished` when
+    every row has its fillers. F7 / Shift+F7 inside the view, the `nextChangeButton` /
+    `prevChangeButton`, or `next_change()` / `previous_change()` move between changed rows;
+    `current_change()` says which. Options: `granularityCombo`, `ignoreWidthCheck`,
+    `ignoreWhitespaceCheck`, and `byArticleCheck`: checked (the default), articles are
+    paired when the texts are law-like (by="auto"); unchecked, always paragraph by paragraph.
+    `export_table(path, fmt)` writes the before/after table.
+    """
 
     comparisonReady = Signal()
     alignmentFinished = Signal()
