@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from consult import clock
 from consult.errors import ConsultError
 from consult.library import Library, translate_error
-from consult.model import Content, Kind, Status
+from consult.model import Base, Content, Kind, Status
 from ui.highlighter import MarkdownHighlighter
 from ui.library_model import kind_label, status_label
 from ui.preview import MarkdownPreview
@@ -171,7 +171,7 @@ class ProposalEditor(QWidget):
         self._saved: Content | None = None  # comparable form of the latest version
         self._saved_number = 0
         self._based_on = 0  # the version the working text started from
-        self._base = None
+        self._base: Base | None = None
         self._tags: tuple[str, ...] = ()
         self._values: dict[str, str] = {}  # each metadata widget's value, as undo knows it
         self._body = ""
@@ -267,6 +267,12 @@ class ProposalEditor(QWidget):
         form.addRow(self.tr("S&ession:"), self.sessionEdit)
         form.addRow(self.tr("T&ags:"), self.tagsEdit)
         form.addRow(self.baseLabel)
+        # Rows whose field is a layout get no buddy from addRow: give them one, so that their
+        # mnemonics (Alt+K, Alt+C) work and the "&" is not shown.
+        for field, buddy in ((kind_status, self.kindCombo), (cosigners, self.cosignersEdit)):
+            label = form.labelForField(field)
+            if isinstance(label, QLabel):
+                label.setBuddy(buddy)
 
         self.bodyEditor = _BodyEdit(self)
         self.bodyEditor.setObjectName("bodyEditor")
@@ -446,9 +452,17 @@ class ProposalEditor(QWidget):
         self.baseLabel.show()
 
     def _set_enabled(self, enabled: bool) -> None:
-        for widget in (self.titleEdit, self.kindCombo, self.statusCombo, self.sponsorsEdit):
-            widget.setEnabled(enabled)
-        for widget in (self.cosignersEdit, self.sessionEdit, self.tagsEdit, self.bodyEditor):
+        widgets: tuple[QWidget, ...] = (
+            self.titleEdit,
+            self.kindCombo,
+            self.statusCombo,
+            self.sponsorsEdit,
+            self.cosignersEdit,
+            self.sessionEdit,
+            self.tagsEdit,
+            self.bodyEditor,
+        )
+        for widget in widgets:
             widget.setEnabled(enabled)
 
     # -- the working text --------------------------------------------------------------------
@@ -657,7 +671,7 @@ class ProposalEditor(QWidget):
     def _commit_tags(self) -> None:
         # With the completion list open, Return reaches the field first (QLineEdit emits
         # editingFinished, then ignores the key) and chooses the completion after: not yet.
-        if self.proposal_id is None or self.tagCompleter.popup().isVisible():
+        if self.proposal_id is None or _popup_visible(self.tagCompleter):
             return
         wanted = tuple(split_tags(self.tagsEdit.text()))
         if [t.casefold() for t in wanted] == [t.casefold() for t in self._tags]:
@@ -684,7 +698,9 @@ class ProposalEditor(QWidget):
         completer = self.tagCompleter
         completer.setCompletionPrefix(prefix)
         if not prefix or completer.completionCount() == 0:
-            completer.popup().hide()
+            popup = completer.popup()
+            if popup is not None:
+                popup.hide()
             return
         completer.complete()
 
@@ -695,3 +711,8 @@ class ProposalEditor(QWidget):
             start += 1
         self.tagsEdit.setSelection(start, len(text) - start)
         self.tagsEdit.insert(name + ", ")  # keeps the field's own undo, unlike setText
+
+
+def _popup_visible(completer: QCompleter) -> bool:
+    popup = completer.popup()
+    return popup is not None and popup.isVisible()

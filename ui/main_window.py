@@ -1,32 +1,41 @@
-"""The main window: the library list on the left, the selected proposal on the right.
+"""The main window: facets and the library list on the left; on the right the open proposal
+(editor and preview), its history, and the compare view.
 
-Until the full client lands, the proposal is shown read-only: its metadata and its text at
-the latest version.
+The window assembles the pieces and routes what the user asks for; each piece does its own
+work (ui/editor.py, ui/history.py, ui/compare_view.py, ui/facets.py, ui/library_model.py).
 """
 
 from __future__ import annotations
 
-import html
+import sqlite3
 
-from PySide6.QtCore import QItemSelection, QSettings, Qt
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import QEvent, QItemSelection, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHeaderView,
-    QLabel,
+    QInputDialog,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
-    QPlainTextEdit,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from consult import clock
 from consult.errors import ConsultError
 from consult.library import Library
-from ui.library_model import Column, ProposalListModel, kind_label, status_label
+from consult.markdown_io.text_file import read_text
+from ui.compare_view import CompareView
+from ui.dialogs.new_proposal import NewProposalDialog
+from ui.dialogs.recovery import RecoveryDialog, pending_drafts
+from ui.editor import ProposalEditor
+from ui.facets import FacetTree
+from ui.history import HistoryPanel
+from ui.library_model import Column, ProposalListModel
 
 
 class MainWindow(QMainWindow):
@@ -34,146 +43,352 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.library = library
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("Consult — %1").replace("%1", library.path.name))
+        self._filters: dict = {}
 
         self.model = ProposalListModel(library, self)
-        self.list_view = QTableView(self)
-        self.list_view.setObjectName("proposalList")
-        self.list_view.setModel(self.model)
-        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.list_view.setSortingEnabled(True)
-        self.list_view.horizontalHeader().setSortIndicator(
-            Column.UPDATED, Qt.SortOrder.DescendingOrder
-        )
-        self.list_view.verticalHeader().hide()
-        self.list_view.setWordWrap(False)
-        self.list_view.setAlternatingRowColors(True)
-        header = self.list_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        widths = {Column.TITLE: 300, Column.TAGS: 170, Column.SESSION: 150}
-        for column in Column:
-            if column in widths:
-                header.resizeSection(column, widths[column])
-            else:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.list_view.setAccessibleName(self.tr("Proposals"))
+        self.list_view = self._make_list()
+        self.search_box = QLineEdit(self)
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setPlaceholderText(self.tr("Search titles, tags, people…"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setAccessibleName(self.tr("Search"))
+        self.search_box.textChanged.connect(self._search_changed)
+        self.facets = FacetTree(library, self)
+        self.facets.filterChanged.connect(self._facet_changed)
 
-        self.title_label = QLabel(self)
-        self.title_label.setObjectName("proposalTitle")
-        self.title_label.setWordWrap(True)
-        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = self.title_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.title_label.setFont(font)
-        self.meta_label = QLabel(self)
-        self.meta_label.setObjectName("proposalMetadata")
-        self.meta_label.setWordWrap(True)
-        self.meta_label.setTextFormat(Qt.TextFormat.RichText)
-        self.meta_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.editor = ProposalEditor(library, self)
+        self.editor.dirtyChanged.connect(self._update_title)
+        self.editor.versionSaved.connect(self._version_saved)
+        self.history = HistoryPanel(self)
+        self.history.compareRequested.connect(self.compare_versions)
+        self.history.versionRestored.connect(self._version_restored)
+        self.compare_view = CompareView(self)
 
-        self.body_view = QPlainTextEdit(self)
-        self.body_view.setObjectName("bodyEditor")
-        self.body_view.setReadOnly(True)
-        self.body_view.setAccessibleName(self.tr("Proposal text"))
-        self.body_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont))
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("proposalTabs")
+        self.tabs.addTab(self.editor, self.tr("&Proposal"))
+        self.tabs.addTab(self.history, self.tr("&History"))
+        self.tabs.addTab(self.compare_view, self.tr("&Compare"))
 
-        pane = QWidget(self)
-        layout = QVBoxLayout(pane)
-        layout.addWidget(self.title_label)
-        layout.addWidget(self.meta_label)
-        layout.addWidget(self.body_view, 1)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search_box)
+        self.left_splitter = QSplitter(Qt.Orientation.Vertical, left)
+        self.left_splitter.setObjectName("leftSplitter")
+        self.left_splitter.addWidget(self.facets)
+        self.left_splitter.addWidget(self.list_view)
+        self.left_splitter.setSizes([220, 520])
+        left_layout.addWidget(self.left_splitter, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.list_view)
-        self.splitter.addWidget(pane)
-        self.splitter.setSizes([620, 640])
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setSizes([520, 900])
         self.setCentralWidget(self.splitter)
 
+        self._make_actions()
         self.list_view.selectionModel().selectionChanged.connect(self._selection_changed)
         self._restore_geometry()
+        self._update_title()
         self._update_status()
-        if self.model.rowCount() > 0:
+        # The window paints first; the first proposal opens, and recovered drafts are offered,
+        # right after (a library of 10,000 proposals is usable at once).
+        self._first_paint = _FirstPaint(self.list_view.viewport(), self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        if self.model.rowCount() > 0 and not self.selected_ids():
             self.list_view.selectRow(0)
-        else:
-            self._show_nothing()
+        self.offer_recovered_drafts()
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _make_list(self) -> QTableView:
+        view = QTableView(self)
+        view.setObjectName("proposalList")
+        view.setModel(self.model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setSortingEnabled(True)
+        view.horizontalHeader().setSortIndicator(Column.UPDATED, Qt.SortOrder.DescendingOrder)
+        view.verticalHeader().hide()
+        view.setWordWrap(False)
+        view.setAlternatingRowColors(True)
+        view.setAccessibleName(self.tr("Proposals"))
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        widths = {Column.TITLE: 280, Column.TAGS: 150, Column.SESSION: 130}
+        for column in Column:
+            header.resizeSection(column, widths.get(column, 90))
+        return view
+
+    def _action(self, name: str, text: str, shortcut: QKeySequence | str | None, slot) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        std = QKeySequence.StandardKey
+        self.action_new = self._action(
+            "actionNewProposal", self.tr("&New Proposal…"), QKeySequence(std.New), self.new_proposal
+        )
+        self.action_save = self._action(
+            "actionSaveVersion", self.tr("&Save Version"), QKeySequence(std.Save), self.save_version
+        )
+        self.action_save_labelled = self._action(
+            "actionSaveVersionLabelled",
+            self.tr("Save Version with &Label…"),
+            "Ctrl+Shift+S",
+            self.save_version_labelled,
+        )
+        self.action_compare = self._action(
+            "actionCompare", self.tr("&Compare"), "Ctrl+D", self.compare_selected
+        )
+        self.action_compare_files = self._action(
+            "actionCompareFiles", self.tr("Compare Two &Files…"), None, self.compare_files
+        )
+        self.action_find = self._action("actionFind", self.tr("&Find"), "Ctrl+F", self.focus_search)
+        self.action_next = self._action(
+            "actionNextChange", self.tr("&Next Change"), "F7", self.next_change
+        )
+        self.action_previous = self._action(
+            "actionPreviousChange", self.tr("&Previous Change"), "Shift+F7", self.previous_change
+        )
+        self.action_quit = self._action(
+            "actionQuit", self.tr("&Quit"), QKeySequence(std.Quit), self.close
+        )
+        undo = self.editor.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setObjectName("actionUndo")
+        undo.setShortcut(QKeySequence("Ctrl+Shift+Z"))
+        redo = self.editor.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setObjectName("actionRedo")
+        redo.setShortcut(QKeySequence("Ctrl+Shift+Y"))
+
+        menus = self.menuBar()
+        file_menu = menus.addMenu(self.tr("&File"))
+        for action in (self.action_new, self.action_save, self.action_save_labelled):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_quit)
+        edit_menu = menus.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.action_find)
+        compare_menu = menus.addMenu(self.tr("&Compare"))
+        for action in (
+            self.action_compare,
+            self.action_compare_files,
+            self.action_next,
+            self.action_previous,
+        ):
+            compare_menu.addAction(action)
+
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        for action in (self.action_new, self.action_save, self.action_compare):
+            toolbar.addAction(action)
+
+    # -- the list, facets and search --------------------------------------------------------
+
+    def _search_changed(self, text: str) -> None:
+        self._apply_filter()
+
+    def _facet_changed(self, filters: dict) -> None:
+        self._filters = dict(filters)
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        self.model.set_filter(text=self.search_box.text().strip(), **self._filters)
+        self._update_status()
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.list_view.selectionModel().selectedRows()})
+        return [self.model.proposal(row).id for row in rows]
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        rows = sorted({i.row() for i in self.list_view.selectionModel().selectedRows()})
-        if len(rows) == 1:
-            self.show_proposal(self.model.proposal(rows[0]).id)
-        elif rows:
-            self._show_nothing(self.tr("Selected: %1 proposals").replace("%1", str(len(rows))))
-        else:
-            self._show_nothing()
-        self._update_status(len(rows))
+        ids = self.selected_ids()
+        if len(ids) == 1 and ids[0] != self.editor.proposal_id:
+            self.open_proposal(ids[0])
+        self._update_status(len(ids))
 
-    def show_proposal(self, proposal_id: str) -> None:
-        """Show a proposal's metadata and its latest text (read-only)."""
+    def open_proposal(self, proposal_id: str) -> None:
+        """Show a proposal in the editor (what was typed in the previous one is journaled)."""
         try:
-            proposal = self.library.get(proposal_id)
-            version = self.library.version(proposal_id)
+            self.editor.flush_draft()
+            self.editor.load(proposal_id)
+            self.history.load(self.library, proposal_id)
         except ConsultError as e:
-            self._show_nothing()
-            QMessageBox.warning(self, self.tr("Cannot show this proposal"), str(e))
-            return
-        c = version.content
-        self.title_label.setText(c.title)
-        rows = [
-            (self.tr("Id"), proposal.id),
-            (self.tr("Kind"), kind_label(c.kind.value)),
-            (self.tr("Status"), status_label(c.status.value)),
-            (
-                self.tr("Version"),
-                self.tr("%1 of %2, saved %3")
-                .replace("%1", str(version.number))
-                .replace("%2", str(proposal.versions))
-                .replace("%3", clock.local(version.info.created).strftime("%Y-%m-%d %H:%M")),
-            ),
-        ]
-        if c.session:
-            rows.append((self.tr("Session"), c.session))
-        if c.sponsors:
-            rows.append((self.tr("Sponsors"), ", ".join(c.sponsors)))
-        if c.cosigners:
-            rows.append(
-                (
-                    self.tr("Co-signers (%1)").replace("%1", str(len(c.cosigners))),
-                    ", ".join(c.cosigners),
-                )
-            )
-        if proposal.tags:
-            rows.append((self.tr("Tags"), ", ".join(proposal.tags)))
-        if c.base:
-            try:
-                base_title = self.library.get(c.base.proposal_id).title
-            except ConsultError:
-                base_title = c.base.proposal_id
-            at = (
-                self.tr(" (version %1)").replace("%1", str(c.base.version))
-                if c.base.version
-                else ""
-            )
-            rows.append((self.tr("Base text"), base_title + at))
-        self.meta_label.setText(
-            "<table>"
-            + "".join(
-                f"<tr><td style='padding-right:12px'><b>{html.escape(k)}</b></td>"
-                f"<td>{html.escape(v)}</td></tr>"
-                for k, v in rows
-            )
-            + "</table>"
-        )
-        self.body_view.setPlainText(c.body)
+            QMessageBox.warning(self, self.tr("Cannot open this proposal"), str(e))
+        self._update_title()
 
-    def _show_nothing(self, message: str = "") -> None:
-        if self.model.total() == 0:
-            message = self.tr("The library is empty.")
-        self.title_label.setText(message or self.tr("Select a proposal to read it."))
-        self.meta_label.clear()
-        self.body_view.clear()
+    # -- saving -------------------------------------------------------------------------------
+
+    def new_proposal(self) -> None:
+        created = NewProposalDialog.ask(self.library, self)
+        if created:
+            self._refresh_lists()
+            self._select(created)
+            self.tabs.setCurrentWidget(self.editor)
+            self.editor.setFocus()
+
+    def save_version(self, label: str = "") -> bool:
+        if not self.editor.proposal_id:
+            return False
+        return self.editor.save_version(label if isinstance(label, str) else "")
+
+    def save_version_labelled(self) -> None:
+        label, ok = QInputDialog.getText(
+            self, self.tr("Save Version"), self.tr("Label (optional):")
+        )
+        if ok:
+            self.save_version(label.strip())
+
+    def _version_saved(self, proposal_id: str, _number: int) -> None:
+        self._refresh_lists()
+        self.history.load(self.library, proposal_id)
+        self.statusBar().showMessage(self.tr("Version saved."), 4000)
+
+    def _version_restored(self, proposal_id: str, _number: int) -> None:
+        self.editor.load(proposal_id)
+        self._version_saved(proposal_id, _number)
+
+    def _refresh_lists(self) -> None:
+        keep = self.selected_ids()
+        self.model.set_filter(text=self.search_box.text().strip(), **self._filters)
+        self.facets.refresh()
+        if keep:
+            self._select(keep[0])
+        self._update_status()
+
+    def _select(self, proposal_id: str) -> None:
+        row = self.model.row_of(proposal_id)
+        if row is not None:
+            self.list_view.selectRow(row)
+
+    # -- comparing ------------------------------------------------------------------------------
+
+    def compare_selected(self) -> None:
+        """Two proposals selected: compare them. One: compare it with its base text, or its
+        latest version with the one before."""
+        ids = self.selected_ids()
+        try:
+            if len(ids) == 2:
+                a, b = (self.library.version(pid) for pid in ids)
+                self._show_comparison(
+                    a.content.body, b.content.body, a.content.title, b.content.title
+                )
+            elif len(ids) == 1:
+                self._compare_one(ids[0])
+        except ConsultError as e:
+            QMessageBox.warning(self, self.tr("Cannot compare"), str(e))
+
+    def _compare_one(self, proposal_id: str) -> None:
+        latest = self.library.version(proposal_id)
+        base = latest.content.base
+        if base is not None:
+            old = self.library.version(base.proposal_id, base.version)
+            self._show_comparison(
+                old.content.body,
+                self.editor.current_content().body,
+                old.content.title,
+                latest.content.title,
+            )
+        elif latest.info.number > 1:
+            self.compare_versions(proposal_id, latest.info.number - 1, latest.info.number)
+        else:
+            self.statusBar().showMessage(self.tr("Nothing to compare with yet."), 4000)
+
+    def compare_versions(self, proposal_id: str, old_number: int, new_number: int) -> None:
+        try:
+            old = self.library.version(proposal_id, old_number)
+            new = self.library.version(proposal_id, new_number)
+        except ConsultError as e:
+            QMessageBox.warning(self, self.tr("Cannot compare"), str(e))
+            return
+        self._show_comparison(
+            old.content.body,
+            new.content.body,
+            self.tr("Version %1").replace("%1", str(old_number)),
+            self.tr("Version %1").replace("%1", str(new_number)),
+        )
+
+    def compare_with_text(self, proposal_id: str, text: str) -> None:
+        """The latest version of a proposal against a text (a recovered draft)."""
+        latest = self.library.version(proposal_id)
+        self._show_comparison(
+            latest.content.body,
+            text,
+            self.tr("Version %1").replace("%1", str(latest.info.number)),
+            self.tr("Recovered text"),
+        )
+
+    def compare_files(self) -> None:
+        paths = []
+        for prompt in (self.tr("Old file"), self.tr("New file")):
+            path, _ = QFileDialog.getOpenFileName(
+                self, prompt, "", self.tr("Text (*.md *.txt);;All files (*)")
+            )
+            if not path:
+                return
+            paths.append(path)
+        try:
+            old, new = (read_text(path) for path in paths)
+        except ConsultError as e:
+            QMessageBox.warning(self, self.tr("Cannot read the file"), str(e))
+            return
+        self._show_comparison(old, new, paths[0], paths[1])
+
+    def _show_comparison(self, old: str, new: str, old_title: str, new_title: str) -> None:
+        self.tabs.setCurrentWidget(self.compare_view)
+        self.compare_view.set_texts(old, new, old_title, new_title)
+
+    def next_change(self) -> None:
+        self.tabs.setCurrentWidget(self.compare_view)
+        self.compare_view.next_change()
+
+    def previous_change(self) -> None:
+        self.tabs.setCurrentWidget(self.compare_view)
+        self.compare_view.previous_change()
+
+    # -- after a crash ------------------------------------------------------------------------
+
+    def offer_recovered_drafts(self) -> None:
+        try:
+            drafts = pending_drafts(self.library)
+        except (ConsultError, sqlite3.Error):
+            return  # nothing to offer from a library that cannot be read (it says so elsewhere)
+        if not drafts:
+            return
+        dialog = RecoveryDialog(self.library, drafts, self)
+        dialog.compareRequested.connect(self.compare_with_text)
+        dialog.finished.connect(lambda _code: self._after_recovery(dialog))
+        dialog.open()
+
+    def _after_recovery(self, dialog: RecoveryDialog) -> None:
+        if dialog.kept:
+            self._refresh_lists()
+            if self.editor.proposal_id:
+                self.editor.load(self.editor.proposal_id)
+                self.history.load(self.library, self.editor.proposal_id)
+
+    # -- the window ---------------------------------------------------------------------------
+
+    def _update_title(self, *_args) -> None:
+        title = self.editor.current_content().title if self.editor.proposal_id else ""
+        marker = "*" if self.editor.is_dirty() else ""
+        parts = [f"{marker}{title}" if title else "", "Consult", self.library.path.name]
+        self.setWindowTitle(" — ".join(p for p in parts if p))
+        self.setWindowModified(bool(marker))
 
     def _update_status(self, selected: int = 0) -> None:
         text = self.tr("Proposals: %1").replace("%1", str(self.model.total()))
@@ -187,13 +402,58 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
-        state = settings.value("mainWindow/splitter")
-        if state is not None:
-            self.splitter.restoreState(state)
+            self.resize(1400, 860)
+        for key, splitter in (
+            ("mainWindow/splitter", self.splitter),
+            ("mainWindow/leftSplitter", self.left_splitter),
+        ):
+            state = settings.value(key)
+            if state is not None:
+                splitter.restoreState(state)
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Unsaved changes: Save / Discard / Cancel. Save that fails keeps the window open;
+        Discard drops only the unsaved typing (the saved versions stay as they are)."""
+        if self.editor.proposal_id and self.editor.is_dirty():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Unsaved changes"),
+                self.tr("Save the changes to “%1” as a new version before closing?").replace(
+                    "%1", self.editor.current_content().title
+                ),
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                event.ignore()
+                return
+            if answer == QMessageBox.StandardButton.Save and not self.editor.save_version():
+                event.ignore()
+                return
+            if answer == QMessageBox.StandardButton.Discard:
+                self.editor.discard_changes()
+        else:
+            self.editor.flush_draft()
         settings = QSettings()
         settings.setValue("mainWindow/geometry", self.saveGeometry())
         settings.setValue("mainWindow/splitter", self.splitter.saveState())
+        settings.setValue("mainWindow/leftSplitter", self.left_splitter.saveState())
         super().closeEvent(event)
+
+
+class _FirstPaint(QObject):
+    """Calls `then` once, from the event loop, after `widget` was first painted."""
+
+    def __init__(self, widget: QWidget, then) -> None:
+        # No Qt parent: the window holds it, so that Python alone owns (and frees) it.
+        super().__init__()
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False

@@ -205,7 +205,7 @@ class MarkdownPreview(QTextBrowser):
         """True while a render is waiting for its delay or running."""
         return self._debounce.isActive() or self._watchdog.isActive()
 
-    def loadResource(self, type: int, name: QUrl) -> Any:
+    def loadResource(self, type: int, name: QUrl | str) -> Any:
         # Never load anything: remote URLs would reach the network, and a local one could be
         # a device or a huge file read on the GUI thread. Bodies carry no images of their own.
         # Empty bytes, not None: PySide 6 releases a reference to None it does not own when
