@@ -62,6 +62,9 @@ _SORT_BY = {
 }
 
 
+_HORIZONTAL = Qt.Orientation.Horizontal
+
+
 @dataclass(frozen=True)
 class _Row:
     proposal: Proposal
@@ -76,6 +79,7 @@ class ProposalListModel(QAbstractTableModel):
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._headers: tuple[str, ...] | None = None  # column titles, translated once
         self._library = library
         self._filter = ListFilter()
         self._sort = SortKey.UPDATED
@@ -226,19 +230,20 @@ class ProposalListModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+        # Called hundreds of times as a view sets up: no enum construction here.
+        if role != _DISPLAY or orientation != _HORIZONTAL or not 0 <= section < len(Column):
             return None
-        if not 0 <= section < len(Column):
-            return None
-        return {
-            Column.TITLE: self.tr("Title"),
-            Column.KIND: self.tr("Kind"),
-            Column.STATUS: self.tr("Status"),
-            Column.TAGS: self.tr("Tags"),
-            Column.SESSION: self.tr("Session"),
-            Column.UPDATED: self.tr("Updated"),
-            Column.VERSIONS: self.tr("Versions"),
-        }[Column(section)]
+        if self._headers is None:
+            self._headers = (
+                self.tr("Title"),
+                self.tr("Kind"),
+                self.tr("Status"),
+                self.tr("Tags"),
+                self.tr("Session"),
+                self.tr("Updated"),
+                self.tr("Versions"),
+            )
+        return self._headers[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Views call this for every role of every visible cell at every paint: plain ints and

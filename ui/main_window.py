@@ -107,12 +107,12 @@ class MainWindow(QMainWindow):
     def _make_list(self) -> QTableView:
         view = QTableView(self)
         view.setObjectName("proposalList")
+        view.verticalHeader().hide()  # before the model: no header queries for its rows
         view.setModel(self.model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         view.setSortingEnabled(True)
         view.horizontalHeader().setSortIndicator(Column.UPDATED, Qt.SortOrder.DescendingOrder)
-        view.verticalHeader().hide()
         view.setWordWrap(False)
         view.setAlternatingRowColors(True)
         view.setAccessibleName(self.tr("Proposals"))
