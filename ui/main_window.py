@@ -222,10 +222,15 @@ class MainWindow(QMainWindow):
         self._update_status(len(ids))
 
     def open_proposal(self, proposal_id: str) -> None:
-        """Show a proposal in the editor (what was typed in the previous one is journaled)."""
+        """Show a proposal in the editor. The editor journals what was typed in the previous
+        one first, and refuses to switch (saying why) if it cannot: the list then goes back to
+        the proposal still being edited."""
+        if not self.editor.load(proposal_id):
+            current = self.editor.proposal_id
+            if current and current != proposal_id:
+                self._select(current)
+            return
         try:
-            self.editor.flush_draft()
-            self.editor.load(proposal_id)
             self.history.load(self.library, proposal_id)
         except ConsultError as e:
             QMessageBox.warning(self, self.tr("Cannot open this proposal"), str(e))

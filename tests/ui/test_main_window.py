@@ -296,3 +296,13 @@ def test_windows_come_and_go_without_crashing(qtbot, demo_library):
         del window
         gc.collect()
         qtbot.wait(10)
+
+
+def test_when_the_editor_cannot_switch_the_list_stays_on_the_proposal_being_edited(
+    qtbot, demo_library, monkeypatch
+):
+    window = make_window(qtbot, demo_library)
+    editing = window.editor.proposal_id
+    monkeypatch.setattr(window.editor, "load", lambda proposal_id: False)  # journal refused
+    window.list_view.selectRow(2)
+    assert window.selected_ids() == [editing]
