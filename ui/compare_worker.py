@@ -12,7 +12,6 @@ wrapped lines needs its layout, which only the GUI thread may do.
 
 from __future__ import annotations
 
-import re
 import sys
 import threading
 from collections.abc import Generator, Iterator
@@ -34,6 +33,7 @@ from PySide6.QtGui import (
 from consult.compare import compare_texts
 from consult.compare.engine import Comparison, Row
 from consult.compare.report import row_label
+from consult.compare.text import HAN_CHAR
 
 # Pale backgrounds with dark text set explicitly read the same in light and dark palettes.
 _DARK_TEXT = QColor("#1d1d1d")
@@ -269,12 +269,9 @@ def _bold(f: QTextCharFormat) -> QTextCharFormat:
     return bold
 
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-
-
 def has_cjk(text: str) -> bool:
     """Whether the first part of `text` has Chinese characters (the font to choose)."""
-    return _CJK.search(text, 0, 20_000) is not None
+    return HAN_CHAR.search(text, 0, 20_000) is not None
 
 
 # -- in the GUI thread: the rows of a shown document, kept level with fillers ---------------

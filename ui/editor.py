@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from consult import clock
+from consult.compare.text import HAN, KANA
 from consult.errors import ConsultError
 from consult.library import Library, translate_error
 from consult.model import Base, Content, Kind, Status
@@ -47,7 +48,8 @@ COUNTS_DELAY_MS = 150
 # a tag name may contain 、 but never a comma.
 _NAME_SEPARATORS = re.compile(r"[\n,，、;；]+")
 _TAG_SEPARATORS = re.compile(r"[,，]")
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+_CJK = HAN + KANA  # Hangul is written in spaced words: counted as words
+_CJK_CHAR = re.compile(rf"[{_CJK}]")
 # A word: one Han / Kana character, or a run of other letters and digits (with inner ' or -).
 _WORD = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+(?:['’-][^\W{_CJK}]+)*")
 
@@ -65,7 +67,7 @@ def split_names(text: str) -> tuple[str, ...]:
 
 def join_names(names: tuple[str, ...]) -> str:
     """Names on one line, separated as their script would: 、 for Chinese, a comma otherwise."""
-    return ("、" if re.search(f"[{_CJK}]", "".join(names)) else ", ").join(names)
+    return ("、" if _CJK_CHAR.search("".join(names)) else ", ").join(names)
 
 
 def split_tags(text: str) -> list[str]:

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 
 from consult.markdown_io.front_matter import split_front_matter
 
-_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_KANA = r"\u3040-\u30ff\u31f0-\u31ff"
-_HANGUL = r"\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
-_CJK = _HAN + _KANA + _HANGUL
+# Character classes (for use inside [...]) shared with the client's counts and font choice.
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+KANA = r"\u3040-\u30ff\u31f0-\u31ff"
+HANGUL = r"\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
+_CJK = HAN + KANA + HANGUL
+HAN_CHAR = re.compile(rf"[{HAN}]")
 
 # Word granularity: each Han / Kana / Hangul character is a token; Latin (and other spaced
 # scripts') words, numbers, whitespace runs and single punctuation marks are tokens.
