@@ -13,7 +13,7 @@ import sqlite3
 from dataclasses import replace
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QUndoCommand, QUndoStack
+from PySide6.QtGui import QColor, QKeyEvent, QPalette, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -43,6 +43,7 @@ from ui.preview import MarkdownPreview
 MOTION_MIN_COSIGNERS = 30  # NPC rule: a motion needs a delegation or 30 co-signing deputies
 JOURNAL_INTERVAL_MS = 2000  # RELIABILITY rule 4: at most ~2 s of typing lost in a crash
 COUNTS_DELAY_MS = 150
+WARNING_COLOURS = ("#b3261e", "#ff8a80")  # the co-signer warning on light / dark panels
 
 # Names (sponsors, co-signers) are separated by line breaks, 、 , ， ; or ；. Tags by commas only:
 # a tag name may contain 、 but never a comma.
@@ -231,7 +232,12 @@ class ProposalEditor(QWidget):
         self.cosignersCount = QLabel(self)
         self.cosignersWarning = QLabel(self)
         self.cosignersWarning.setWordWrap(True)
-        self.cosignersWarning.setStyleSheet("color: #b3261e")
+        # A palette, not a style sheet: a style sheet gives the label a style of its own,
+        # parsed and set up while the window starts.
+        warning = self.cosignersWarning.palette()
+        dark = warning.color(QPalette.ColorRole.Window).lightness() < 128
+        warning.setColor(QPalette.ColorRole.WindowText, QColor(WARNING_COLOURS[dark]))
+        self.cosignersWarning.setPalette(warning)
         self.sessionEdit = QComboBox(self)
         self.sessionEdit.setEditable(True)
         self.sessionEdit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)

@@ -6,7 +6,7 @@ import time
 
 import pytest
 from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
-from PySide6.QtGui import QInputMethodEvent, QTextDocument
+from PySide6.QtGui import QInputMethodEvent, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
@@ -243,6 +243,8 @@ def test_motion_with_fewer_than_30_cosigners_is_warned(qtbot, demo_library):
     assert editor.cosignersCount.text() == "2 co-signers"
     assert editor.cosignersWarning.isVisible()
     assert "28 more" in editor.cosignersWarning.text()
+    shown = editor.cosignersWarning.palette().color(QPalette.ColorRole.WindowText)
+    assert shown.red() > shown.green() + 80  # a warning colour, not the normal text
     type_text(qtbot, editor.cosignersEdit, "".join(f"\n代表{i}" for i in range(27)))
     assert editor.cosignersCount.text() == "29 co-signers"
     assert editor.cosignersWarning.isVisible()
