@@ -37,6 +37,7 @@ from consult.storage.backup import backup_to, quick_check
 from consult.storage.blobs import BlobStore, BodyDamaged
 from consult.storage.connection import translate_error
 from consult.storage.records import (
+    NOT_TRASHED,
     PROPOSAL_SELECT,
     VERSION_SELECT,
     Row,
@@ -195,7 +196,7 @@ class Library:
         trashed: bool = False,
     ) -> list[Proposal]:
         """Proposals, most recently updated first; `tag` includes the tags below it."""
-        where = ["trashed IS NOT NULL" if trashed else "trashed IS NULL"]
+        where = ["trashed IS NOT NULL" if trashed else NOT_TRASHED]
         params: list[Any] = []
         if kind is not None:
             where.append("kind = ?")

@@ -12,6 +12,13 @@ PROPOSAL_COLUMNS = (
     "id", "title", "kind", "status", "sponsors", "cosigners", "session", "base", "created",
     "updated", "version", "versions", "sha256", "size", "trashed", "tag_names",
 )  # fmt: skip
+# Proposals not in the trash, in a condition that keeps SQLite off the partial index
+# `proposals_live` (… WHERE trashed IS NULL): only a plain `trashed IS NULL` can use it. For a
+# query that also filters, sorts by something else or groups, scanning the table is 2-3 times
+# faster than walking that index and looking every row up.
+NOT_TRASHED = "+trashed IS NULL"
+
+
 PROPOSAL_SELECT = (
     "SELECT id, title, kind, status, sponsors, cosigners, session, base, created, updated, "
     "version, versions, sha256, size, trashed, "

@@ -90,6 +90,41 @@ def test_reopening_does_not_migrate_again(lib_path, monkeypatch):
     conn.close()
 
 
+def test_a_library_from_before_the_live_index_is_migrated_and_lists_the_same(lib_path):
+    with Library.open(lib_path, create=True) as lib:
+        made = [lib.create_proposal(f"P{i}", "note", f"body {i}").id for i in range(12)]
+        lib.trash(made[3])
+        lib.trash(made[7])
+        listed = [p.id for p in lib.list_proposals()]
+        count = lib.count()
+    # The same library as the schema-1 app left it: no `proposals_live`, the old index.
+    conn = raw(lib_path)
+    conn.execute("DROP INDEX proposals_live")
+    conn.execute("CREATE INDEX proposals_by_updated ON proposals(updated)")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0002_live_index'")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+
+    with Library.open(lib_path) as lib:
+        assert lib.count() == count == 10
+        assert [p.id for p in lib.list_proposals()] == listed
+    conn = raw(lib_path)
+    try:
+        indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+        assert "proposals_live" in indexes and "proposals_by_updated" not in indexes
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        # The count and the list's first page are read from the index alone.
+        for sql in (
+            "SELECT count(*) FROM proposals WHERE trashed IS NULL",
+            "SELECT id FROM proposals WHERE trashed IS NULL ORDER BY updated DESC, id LIMIT 500",
+        ):
+            plan = " ".join(r[-1] for r in conn.execute(f"EXPLAIN QUERY PLAN {sql}"))
+            assert "COVERING INDEX proposals_live" in plan, plan
+    finally:
+        conn.close()
+
+
 # -- files that are refused -----------------------------------------------------------------
 
 
