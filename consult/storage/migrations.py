@@ -99,7 +99,9 @@ def live_index(db: Database) -> None:
     # that filter say `+trashed IS NULL` (consult.listing.NOT_TRASHED) to stay off it: for
     # them a scan is faster than the index and a look-up per row.
     db.execute("DROP INDEX IF EXISTS proposals_by_updated")
-    db.execute("CREATE INDEX proposals_live ON proposals(updated DESC, id, trashed) WHERE trashed IS NULL")
+    db.execute(
+        "CREATE INDEX proposals_live ON proposals(updated DESC, id, trashed) WHERE trashed IS NULL"
+    )
 
 
 SCHEMA_VERSION = len(migrations._migrations)
