@@ -57,38 +57,52 @@ def _quiet_settings() -> None:
         QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
 
 
-class _PaintTimer:
-    """Times the first paint of a table's viewport that drew rows.
+class _FrameTimer:
+    """Times the first frame of `window` in which `table` drew rows: the moment the whole
+    window has been painted and handed to the screen, not just the table.
 
-    The paint event is delivered inside the filter, through the filters behind this one (a
-    scroll area paints its viewport from its own filter: calling the viewport's `event()`
-    directly would skip it and draw nothing), so the moment recorded is when the rows have
-    been drawn, before anything queued behind. A paint before the table knows its rows (an
-    empty frame) does not count.
+    Frames are painted when the window system exposes the window or asks for an update; the
+    event is delivered inside the filter (through everything behind it), so the moment
+    recorded is when that frame is done, before anything queued behind it. A frame in which
+    the table did not yet draw a row (it did not know its rows) does not count.
     """
 
-    def __init__(self, widget, table=None) -> None:
+    def __init__(self, window, table) -> None:
         from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
         outer = self
-        self.widget = widget
         self.painted_at: float | None = None
-        self.empty_paints = 0
+        self.rows_drawn = False
+        self.empty_frames = 0
+        frame_events = (QEvent.Type.Expose, QEvent.Type.UpdateRequest)
 
-        class Filter(QObject):
+        class RowsDrawn(QObject):  # passive: notes that the table painted with rows
+            def eventFilter(self, _obj, event) -> bool:
+                if event.type() == QEvent.Type.Paint and _rows_laid_out(table):
+                    outer.rows_drawn = True
+                return False
+
+        class Frame(QObject):
             def eventFilter(self, obj, event) -> bool:
-                if event.type() != QEvent.Type.Paint or outer.painted_at is not None:
-                    return False
-                if table is not None and table.model().rowCount() and not _rows_laid_out(table):
-                    outer.empty_paints += 1
+                if event.type() not in frame_events or outer.painted_at is not None:
                     return False
                 obj.removeEventFilter(self)
-                QCoreApplication.sendEvent(obj, event)  # paint now, then note the time
-                outer.painted_at = time.perf_counter()
+                QCoreApplication.sendEvent(obj, event)  # paint the frame now, then look
+                if outer.rows_drawn:
+                    outer.painted_at = time.perf_counter()
+                else:
+                    outer.empty_frames += 1
+                    obj.installEventFilter(self)
                 return True
 
-        self._filter = Filter()
-        widget.installEventFilter(self._filter)
+        self._rows = RowsDrawn()
+        self._frame = Frame()
+        table.viewport().installEventFilter(self._rows)
+        self._window = window
+
+    def watch(self) -> None:
+        """Start watching frames (the window must have its native window: after show())."""
+        self._window.windowHandle().installEventFilter(self._frame)
 
 
 def _rows_laid_out(table) -> bool:
@@ -97,13 +111,14 @@ def _rows_laid_out(table) -> bool:
 
 
 def _show_and_wait(app, window, table) -> tuple[float, float]:
-    """Show `window`; return (when `table` was first painted, when the work queued by then was
-    done: zero timers such as fills deferred until after the first paint)."""
+    """Show `window`; return (when its first frame with the table's rows was done, when the
+    work queued by then was done: zero timers such as fills deferred past the first paint)."""
     from PySide6.QtCore import QTimer
     from PySide6.QtTest import QTest
 
-    spy = _PaintTimer(table.viewport(), table)
+    spy = _FrameTimer(window, table)
     window.show()
+    spy.watch()
     QTest.qWaitForWindowExposed(window)
     while spy.painted_at is None:
         app.processEvents()

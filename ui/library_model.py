@@ -30,7 +30,7 @@ from consult.listing import ListFilter, SortKey, proposal_ids, proposals_by_id
 from consult.model import Kind, Proposal, Status
 
 PAGE = 500  # rows handed to the view at a time (fetchMore)
-BLOCK = 100  # rows read from the library at a time when the view asks for one
+BLOCK = 40  # rows read at a time when the view asks for one: a screenful, not more
 
 _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
