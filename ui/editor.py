@@ -244,10 +244,7 @@ class ProposalEditor(QWidget):
         self.tagsEdit = QLineEdit(self)
         self.tagsEdit.setPlaceholderText(self.tr("Tags separated by commas, e.g. AI/copyright"))
         self._tag_names = QStringListModel(self)
-        self.tagCompleter = QCompleter(self._tag_names, self)
-        self.tagCompleter.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.tagCompleter.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.tagCompleter.setWidget(self.tagsEdit)  # not setCompleter: it completes the last tag
+        self._completer: QCompleter | None = None  # made when first needed: see tagCompleter
         self.baseLabel = QLabel(self)
         self.baseLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         for name in (
@@ -322,8 +319,19 @@ class ProposalEditor(QWidget):
         )
         self.tagsEdit.textEdited.connect(self._complete_tag)
         self.tagsEdit.editingFinished.connect(self._commit_tags)
-        self.tagCompleter.activated.connect(self._insert_tag)
         self.bodyEditor.textChanged.connect(self._body_changed)
+
+    @property
+    def tagCompleter(self) -> QCompleter:
+        """The completion of tag names in `tagsEdit` (made on first use, not at start-up)."""
+        if self._completer is None:
+            completer = QCompleter(self._tag_names, self)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setWidget(self.tagsEdit)  # not setCompleter: it completes the last tag
+            completer.activated.connect(self._insert_tag)
+            self._completer = completer
+        return self._completer
 
     def field_name(self, field: str) -> str:
         """The user-visible name of a metadata field (for Undo/Redo menu texts)."""
@@ -679,7 +687,7 @@ class ProposalEditor(QWidget):
     def _commit_tags(self) -> None:
         # With the completion list open, Return reaches the field first (QLineEdit emits
         # editingFinished, then ignores the key) and chooses the completion after: not yet.
-        if self.proposal_id is None or _popup_visible(self.tagCompleter):
+        if self.proposal_id is None or _popup_visible(self._completer):
             return
         wanted = tuple(split_tags(self.tagsEdit.text()))
         if [t.casefold() for t in wanted] == [t.casefold() for t in self._tags]:
@@ -721,6 +729,8 @@ class ProposalEditor(QWidget):
         self.tagsEdit.insert(name + ", ")  # keeps the field's own undo, unlike setText
 
 
-def _popup_visible(completer: QCompleter) -> bool:
+def _popup_visible(completer: QCompleter | None) -> bool:
+    if completer is None:
+        return False
     popup = completer.popup()
     return popup is not None and popup.isVisible()
