@@ -219,14 +219,9 @@ class CompareView(QWidget):
         self.right.setAccessibleName(self.tr("New text"))
         self.overview = OverviewBar(self)
         self.overview.jumpRequested.connect(self.jump_to_fraction)
-        for index, pane in enumerate((self.left, self.right)):
-            pane.verticalScrollBar().valueChanged.connect(
-                lambda value, i=index: self._scrolled(i, value)
-            )
+        for pane in (self.left, self.right):
             pane.widthChanged.connect(self._relayout_timer.start)
-        self.left.horizontalScrollBar().valueChanged.connect(
-            self.right.horizontalScrollBar().setValue
-        )
+        self._scrolling_linked = False  # see _link_scrolling
         grid = QGridLayout()
         grid.addWidget(self.left_title, 0, 0)
         grid.addWidget(self.right_title, 0, 1)
@@ -303,7 +298,22 @@ class CompareView(QWidget):
         ):
             label.setText(title or default)
             label.setToolTip(title)
+        self._link_scrolling()
         self._start()
+
+    def _link_scrolling(self) -> None:
+        # Done with the first texts, not while the window starts: the scroll bars are the
+        # only ones the window reaches from Python, and reaching the first costs ~1 ms.
+        if self._scrolling_linked:
+            return
+        self._scrolling_linked = True
+        for index, pane in enumerate((self.left, self.right)):
+            pane.verticalScrollBar().valueChanged.connect(
+                lambda value, i=index: self._scrolled(i, value)
+            )
+        self.left.horizontalScrollBar().valueChanged.connect(
+            self.right.horizontalScrollBar().setValue
+        )
 
     def _options_changed(self) -> None:
         if self._result is not None or self._job is not None:
