@@ -129,8 +129,7 @@ class CompareView(QWidget):
         self._changes: list[int] = []
         self._current = -1
         self._syncing = False
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # a newer job waits for the older one, cancelled
+        self._pool: QThreadPool | None = None  # made with the first comparison
         self._align_timer = QTimer(self)
         self._align_timer.setInterval(0)
         self._align_timer.timeout.connect(self._align_slice)
@@ -352,6 +351,9 @@ class CompareView(QWidget):
         job.signals.finished.connect(self._job_finished)
         job.signals.failed.connect(self._job_failed)
         self._job = job
+        if self._pool is None:
+            self._pool = QThreadPool(self)
+            self._pool.setMaxThreadCount(1)  # a newer job waits for the older one, cancelled
         self._pool.start(job)
         self._show_busy(self.tr("Comparing…"))
 
