@@ -59,16 +59,18 @@ class MainWindow(QMainWindow):
         self.editor = ProposalEditor(library, self)
         self.editor.dirtyChanged.connect(self._update_title)
         self.editor.versionSaved.connect(self._version_saved)
-        self.history = HistoryPanel(self)
-        self.history.compareRequested.connect(self.compare_versions)
-        self.history.versionRestored.connect(self._version_restored)
-        self.compare_view = CompareView(self)
-
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("proposalTabs")
         self.tabs.addTab(self.editor, self.tr("&Proposal"))
-        self.tabs.addTab(self.history, self.tr("&History"))
-        self.tabs.addTab(self.compare_view, self.tr("&Compare"))
+        # The History and Compare pages are hidden at start: they are built right after the
+        # first paint (see _build_pages), or at once when anything asks for them first.
+        self._history: HistoryPanel | None = None
+        self._compare_view: CompareView | None = None
+        self._history_page = _Page(self.tabs, "historyPage")
+        self._compare_page = _Page(self.tabs, "comparePage")
+        self.tabs.addTab(self._history_page, self.tr("&History"))
+        self.tabs.addTab(self._compare_page, self.tr("&Compare"))
+        self.tabs.currentChanged.connect(self._build_pages)
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -98,11 +100,50 @@ class MainWindow(QMainWindow):
         self._first_paint = _FirstPaint(self.list_view.viewport(), self._after_first_paint)
 
     def _after_first_paint(self) -> None:
+        self._build_pages()
         if self.model.rowCount() > 0 and not self.selected_ids():
             self.list_view.selectRow(0)
         self.offer_recovered_drafts()
 
     # -- building -----------------------------------------------------------------------------
+
+    @property
+    def history(self) -> HistoryPanel:
+        """The History page (`historyList`)."""
+        self._build_pages()
+        assert self._history is not None
+        return self._history
+
+    @property
+    def compare_view(self) -> CompareView:
+        """The Compare page (`compareView`)."""
+        self._build_pages()
+        assert self._compare_view is not None
+        return self._compare_view
+
+    def _build_pages(self, *_args) -> None:
+        if self._history is not None:
+            return
+        self._history = HistoryPanel(self._history_page)
+        self._history.compareRequested.connect(self.compare_versions)
+        self._history.versionRestored.connect(self._version_restored)
+        self._history_page.put(self._history)
+        self._compare_view = CompareView(self._compare_page)
+        self._compare_page.put(self._compare_view)
+
+    def findChild(self, *args, **kwargs):
+        """As QObject.findChild; a page not built yet is built when what is asked for may be
+        on it, so that every named widget of the window can be found from the start."""
+        found = super().findChild(*args, **kwargs)
+        if found is None and self._history is None:
+            self._build_pages()
+            found = super().findChild(*args, **kwargs)
+        return found
+
+    def findChildren(self, *args, **kwargs):
+        """As QObject.findChildren, the pages not built yet included (see findChild)."""
+        self._build_pages()
+        return super().findChildren(*args, **kwargs)
 
     def _make_list(self) -> QTableView:
         view = QTableView(self)
@@ -354,15 +395,15 @@ class MainWindow(QMainWindow):
         self._show_comparison(old, new, paths[0], paths[1])
 
     def _show_comparison(self, old: str, new: str, old_title: str, new_title: str) -> None:
-        self.tabs.setCurrentWidget(self.compare_view)
+        self.tabs.setCurrentWidget(self._compare_page)
         self.compare_view.set_texts(old, new, old_title, new_title)
 
     def next_change(self) -> None:
-        self.tabs.setCurrentWidget(self.compare_view)
+        self.tabs.setCurrentWidget(self._compare_page)
         self.compare_view.next_change()
 
     def previous_change(self) -> None:
-        self.tabs.setCurrentWidget(self.compare_view)
+        self.tabs.setCurrentWidget(self._compare_page)
         self.compare_view.previous_change()
 
     # -- after a crash ------------------------------------------------------------------------
@@ -446,6 +487,19 @@ class MainWindow(QMainWindow):
         settings.setValue("mainWindow/splitter", self.splitter.saveState())
         settings.setValue("mainWindow/leftSplitter", self.left_splitter.saveState())
         super().closeEvent(event)
+
+
+class _Page(QWidget):
+    """A tab page that a panel fills later (`put`)."""
+
+    def __init__(self, tabs: QTabWidget, name: str) -> None:
+        super().__init__(tabs)
+        self.setObjectName(name)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def put(self, panel: QWidget) -> None:
+        self._layout.addWidget(panel)
 
 
 class _FirstPaint(QObject):

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QLineEdit,
@@ -76,6 +77,31 @@ def test_every_object_name_of_the_contract_is_there(qtbot, demo_library):
         assert actions[name].shortcut().toString() == keys
 
 
+@pytest.mark.parametrize("when", ["built", "exposed", "painted"])
+def test_every_named_widget_can_be_found_from_the_start(qtbot, demo_library, when):
+    # The History and Compare pages are built after the first paint; a lookup before that
+    # (by name, of one widget or of all) must find them all the same, and they must work.
+    window = MainWindow(demo_library)
+    qtbot.addWidget(window)
+    if when != "built":
+        window.show()
+        qtbot.waitExposed(window)
+    if when == "painted":  # nobody asks: they are built right after the first paint
+        qtbot.waitUntil(lambda: window.editor.proposal_id is not None)
+        names = {w.objectName() for w in QApplication.allWidgets()}
+        assert {"historyList", "compareView", "compareLeft", "nextChangeButton"} <= names
+    for cls, name in NAMES:
+        assert window.findChild(cls, name) is not None, name
+    assert {n for _, n in NAMES} <= {w.objectName() for w in window.findChildren(QWidget)}
+    window.findChild(QTableView, "historyList")  # built once, not again
+    assert len(window.findChildren(QWidget, "compareView")) == 1
+    p = demo_library.list_proposals()[0]
+    window.compare_versions(p.id, 1, p.versions)
+    view = window.findChild(QWidget, "compareView")
+    qtbot.waitUntil(lambda: bool(view.change_rows()), timeout=10_000)
+    assert view.isVisible() or when == "built"
+
+
 def test_window_lists_every_proposal_and_opens_the_first(qtbot, demo_library):
     window = make_window(qtbot, demo_library)
     table = window.findChild(QTableView, "proposalList")
@@ -133,7 +159,7 @@ def test_new_from_template_type_autosave_save_edit_save_compare_export(
     window.compare_versions(pid, 2, 3)
     view = window.compare_view
     qtbot.waitUntil(lambda: not view.is_busy(), timeout=10_000)
-    assert window.tabs.currentWidget() is view
+    assert view.isVisible()  # the Compare page is the one shown
     assert view.change_rows()
     window.action_next.trigger()
     assert view.current_change() >= 0
