@@ -8,12 +8,11 @@ Metadata edits go through `undo_stack`; the body keeps QPlainTextEdit's own undo
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from dataclasses import replace
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPalette, QUndoCommand, QUndoStack
+from PySide6.QtGui import QColor, QKeyEvent, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -32,47 +31,19 @@ from PySide6.QtWidgets import (
 )
 
 from consult import clock
-from consult.compare.text import HAN, KANA
 from consult.errors import ConsultError
+from consult.form_text import count_text, join_names, last_tag, split_names, split_tags
 from consult.library import Library, translate_error
 from consult.model import Base, Content, Kind, Status
 from ui.highlighter import MarkdownHighlighter
 from ui.library_model import kind_label, status_label
+from ui.metadata_undo import FieldEdit, TagsEdit
 from ui.preview import MarkdownPreview
 
 MOTION_MIN_COSIGNERS = 30  # NPC rule: a motion needs a delegation or 30 co-signing deputies
 JOURNAL_INTERVAL_MS = 2000  # RELIABILITY rule 4: at most ~2 s of typing lost in a crash
 COUNTS_DELAY_MS = 150
 WARNING_COLOURS = ("#b3261e", "#ff8a80")  # the co-signer warning on light / dark panels
-
-# Names (sponsors, co-signers) are separated by line breaks, 、 , ， ; or ；. Tags by commas only:
-# a tag name may contain 、 but never a comma.
-_NAME_SEPARATORS = re.compile(r"[\n,，、;；]+")
-_TAG_SEPARATORS = re.compile(r"[,，]")
-_CJK = HAN + KANA  # Hangul is written in spaced words: counted as words
-_CJK_CHAR = re.compile(rf"[{_CJK}]")
-# A word: one Han / Kana character, or a run of other letters and digits (with inner ' or -).
-_WORD = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+(?:['’-][^\W{_CJK}]+)*")
-
-
-def count_text(text: str) -> tuple[int, int]:
-    """(words, characters) of a text: each Han character is a word; spaces are not characters."""
-    return len(_WORD.findall(text)), len("".join(text.split()))
-
-
-def split_names(text: str) -> tuple[str, ...]:
-    """Names as typed (one per line, or separated by 、 , ; ) → trimmed, unique, in order."""
-    names = (" ".join(part.split()) for part in _NAME_SEPARATORS.split(text))
-    return tuple(dict.fromkeys(name for name in names if name))
-
-
-def join_names(names: tuple[str, ...]) -> str:
-    """Names on one line, separated as their script would: 、 for Chinese, a comma otherwise."""
-    return ("、" if _CJK_CHAR.search("".join(names)) else ", ").join(names)
-
-
-def split_tags(text: str) -> list[str]:
-    return [" ".join(part.split()) for part in _TAG_SEPARATORS.split(text) if part.strip()]
 
 
 def _comparable(content: Content) -> Content:
@@ -99,56 +70,6 @@ class _BodyEdit(QPlainTextEdit):
                 self.textCursor().insertBlock()
                 return
         super().keyPressEvent(event)
-
-
-# Undo command ids of the fields whose typing merges into one step (choosing a kind does not).
-_MERGING_IDS = {"title": 1, "sponsors": 2, "cosigners": 3, "session": 4}
-
-
-class _FieldEdit(QUndoCommand):
-    """One metadata field changed; consecutive typing in one field merges into one step."""
-
-    def __init__(self, editor: ProposalEditor, field: str, old: str, new: str) -> None:
-        super().__init__(editor.tr("Change %1").replace("%1", editor.field_name(field)))
-        self.editor, self.field, self.old, self.new = editor, field, old, new
-        self.generation = editor._edit_generation
-
-    def id(self) -> int:
-        return _MERGING_IDS.get(self.field, -1)
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, _FieldEdit) or (other.field, other.generation) != (
-            self.field,
-            self.generation,
-        ):
-            return False
-        self.new = other.new
-        self.setObsolete(self.new == self.old)
-        return True
-
-    def redo(self) -> None:
-        self.editor._apply_field(self.field, self.new)
-
-    def undo(self) -> None:
-        self.editor._apply_field(self.field, self.old)
-
-
-class _TagsEdit(QUndoCommand):
-    """Tags changed. Tags are not part of a version: they are written to the library at once."""
-
-    def __init__(self, editor: ProposalEditor, old: tuple[str, ...], new: tuple[str, ...]) -> None:
-        super().__init__(editor.tr("Change tags"))
-        self.editor, self.old, self.new = editor, old, new
-        self._applied = True  # pushed after the tags were written
-
-    def redo(self) -> None:
-        if self._applied:
-            self._applied = False
-            return
-        self.editor._write_tags(self.new)
-
-    def undo(self) -> None:
-        self.editor._write_tags(self.old)
 
 
 class ProposalEditor(QWidget):
@@ -655,7 +576,7 @@ class ProposalEditor(QWidget):
     def _field_edited(self, field: str, value: str) -> None:
         if self._loading or self.proposal_id is None or value == self._values.get(field):
             return
-        self.undo_stack.push(_FieldEdit(self, field, self._values[field], value))
+        self.undo_stack.push(FieldEdit(self, field, self._values[field], value))
 
     def _apply_field(self, field: str, value: str) -> None:
         """Show `value` in a field (called by undo commands) and note the change."""
@@ -695,7 +616,7 @@ class ProposalEditor(QWidget):
             return
         old = self._tags
         if self._write_tags(wanted) and self._tags != old:
-            self.undo_stack.push(_TagsEdit(self, old, self._tags))
+            self.undo_stack.push(TagsEdit(self, old, self._tags))
 
     def _write_tags(self, names: tuple[str, ...]) -> bool:
         assert self.proposal_id is not None
@@ -710,7 +631,7 @@ class ProposalEditor(QWidget):
         return True
 
     def _complete_tag(self, text: str) -> None:
-        prefix = _TAG_SEPARATORS.split(text)[-1].strip()
+        prefix = last_tag(text)
         completer = self.tagCompleter
         completer.setCompletionPrefix(prefix)
         if not prefix or completer.completionCount() == 0:
