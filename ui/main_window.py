@@ -8,9 +8,10 @@ work (ui/editor.py, ui/history.py, ui/compare_view.py, ui/facets.py, ui/library_
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelection, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QItemSelection, QMimeData, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -28,8 +29,11 @@ from PySide6.QtWidgets import (
 
 from consult.errors import ConsultError
 from consult.library import Library
+from consult.markdown_io.importer import ImportReport
 from consult.markdown_io.text_file import read_text
 from ui.compare_view import CompareView
+from ui.dialogs.export_dialog import ExportDialog
+from ui.dialogs.import_dialog import ImportDialog
 from ui.dialogs.new_proposal import NewProposalDialog
 from ui.dialogs.recovery import RecoveryDialog, pending_drafts
 from ui.editor import ProposalEditor
@@ -92,6 +96,7 @@ class MainWindow(QMainWindow):
 
         self._make_actions()
         self.list_view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.setAcceptDrops(True)  # files dropped anywhere but on a text are imported
         self._restore_geometry()
         self._update_title()
         self._update_status()
@@ -203,6 +208,15 @@ class MainWindow(QMainWindow):
         self.action_quit = self._action(
             "actionQuit", self.tr("&Quit"), QKeySequence(std.Quit), self.close
         )
+        self.action_export = self._action(
+            "actionExportMarkdown", self.tr("&Export to Markdown…"), "Ctrl+E", self.export_markdown
+        )
+        self.action_import = self._action(
+            "actionImport", self.tr("&Import Files…"), "Ctrl+I", self.import_files
+        )
+        self.action_import_folder = self._action(
+            "actionImportFolder", self.tr("Import a &Folder…"), None, self.import_folder
+        )
         undo = self.editor.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setObjectName("actionUndo")
         undo.setShortcut(QKeySequence("Ctrl+Shift+Z"))
@@ -213,6 +227,9 @@ class MainWindow(QMainWindow):
         menus = self.menuBar()
         file_menu = menus.addMenu(self.tr("&File"))
         for action in (self.action_new, self.action_save, self.action_save_labelled):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        for action in (self.action_import, self.action_import_folder, self.action_export):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
@@ -307,6 +324,56 @@ class MainWindow(QMainWindow):
     def _version_restored(self, proposal_id: str, _number: int) -> None:
         self.editor.load(proposal_id)
         self._version_saved(proposal_id, _number)
+
+    # -- Markdown in and out -------------------------------------------------------------------
+
+    def export_markdown(self) -> None:
+        """The export dialog, for the selected proposals or all of them."""
+        dialog = ExportDialog(self.library, self.selected_ids(), self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def import_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import"),
+            "",
+            self.tr("Markdown and text (*.md *.markdown *.txt);;All files (*)"),
+        )
+        if paths:
+            self.import_paths([Path(p) for p in paths])
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder"))
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def import_paths(self, paths: list[Path]) -> ImportDialog:
+        """Import files and folders (also what is dropped on the window); the dialog shows
+        progress and the report, and the list shows what came in."""
+        dialog = ImportDialog(self.library, paths, self)
+        dialog.imported.connect(self._imported)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        dialog.start()
+        return dialog
+
+    def _imported(self, report: ImportReport) -> None:
+        self.model.reload()
+        self._refresh_lists()
+        first = next((f.proposal_id for f in report.files if f.proposal_id), None)
+        if first is not None:
+            self._select(first)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _local_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _local_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
 
     def _refresh_lists(self) -> None:
         keep = self.selected_ids()
@@ -487,6 +554,13 @@ class MainWindow(QMainWindow):
         settings.setValue("mainWindow/splitter", self.splitter.saveState())
         settings.setValue("mainWindow/leftSplitter", self.left_splitter.saveState())
         super().closeEvent(event)
+
+
+def _local_paths(mime: QMimeData) -> list[Path]:
+    """The local files and folders in a drag (links to web pages are not imported)."""
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
 
 class _Page(QWidget):
