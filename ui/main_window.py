@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelection, QMimeData, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -29,17 +30,18 @@ from PySide6.QtWidgets import (
 
 from consult.errors import ConsultError
 from consult.library import Library
-from consult.markdown_io.importer import ImportReport
 from consult.markdown_io.text_file import read_text
 from ui.compare_view import CompareView
-from ui.dialogs.export_dialog import ExportDialog
-from ui.dialogs.import_dialog import ImportDialog
 from ui.dialogs.new_proposal import NewProposalDialog
 from ui.dialogs.recovery import RecoveryDialog, pending_drafts
 from ui.editor import ProposalEditor
 from ui.facets import FacetTree
 from ui.history import HistoryPanel
 from ui.library_model import Column, ProposalListModel
+
+if TYPE_CHECKING:
+    from consult.markdown_io.importer import ImportReport
+    from ui.dialogs.import_dialog import ImportDialog
 
 
 class MainWindow(QMainWindow):
@@ -329,6 +331,8 @@ class MainWindow(QMainWindow):
 
     def export_markdown(self) -> None:
         """The export dialog, for the selected proposals or all of them."""
+        from ui.dialogs.export_dialog import ExportDialog  # loaded when first used
+
         dialog = ExportDialog(self.library, self.selected_ids(), self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -351,6 +355,8 @@ class MainWindow(QMainWindow):
     def import_paths(self, paths: list[Path]) -> ImportDialog:
         """Import files and folders (also what is dropped on the window); the dialog shows
         progress and the report, and the list shows what came in."""
+        from ui.dialogs.import_dialog import ImportDialog  # loaded when first used
+
         dialog = ImportDialog(self.library, paths, self)
         dialog.imported.connect(self._imported)
         dialog.finished.connect(dialog.deleteLater)
