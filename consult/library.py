@@ -32,7 +32,7 @@ from consult.model import (
     VersionInfo,
     parse_choice,
 )
-from consult.storage import open_database, write_txn
+from consult.storage import fulltext, open_database, write_txn
 from consult.storage.backup import backup_to, quick_check
 from consult.storage.blobs import BlobStore, BodyDamaged
 from consult.storage.connection import translate_error
@@ -152,6 +152,7 @@ class Library:
             )
             self._append_version(proposal_id, content, label, previous=None)
             tagging.add(db, proposal_id, list(tags))
+            fulltext.reindex(db, [proposal_id], self.blobs)
         return self.get(proposal_id)
 
     def get(self, proposal_id: str) -> Proposal:
@@ -238,11 +239,13 @@ class Library:
                 "UPDATE proposals SET trashed = ? WHERE id = ? AND trashed IS NULL",
                 [when, proposal_id],
             )
+            fulltext.reindex(db, [proposal_id], self.blobs)
 
     def untrash(self, proposal_id: str) -> None:
         self.get(proposal_id)
         with self._writing() as db:
             db.execute("UPDATE proposals SET trashed = NULL WHERE id = ?", [proposal_id])
+            fulltext.reindex(db, [proposal_id], self.blobs)
 
     # -- versions ----------------------------------------------------------------------------
 
@@ -260,6 +263,7 @@ class Library:
                 db.execute("DELETE FROM drafts WHERE proposal_id = ?", [proposal_id])
                 return SaveResult(info_from_row(previous), created=False)
             info = self._append_version(proposal_id, content, label, previous)
+            fulltext.reindex(db, [proposal_id], self.blobs)
             db.execute("DELETE FROM drafts WHERE proposal_id = ?", [proposal_id])
         return SaveResult(info, created=True)
 
@@ -417,6 +421,7 @@ class Library:
             tagging.remove(db, proposal_id, list(remove))
             tagging.add(db, proposal_id, list(add))
             db.execute("UPDATE proposals SET updated = ? WHERE id = ?", [when, proposal_id])
+            fulltext.reindex(db, [proposal_id], self.blobs)
         return tagging.proposal_tags(self.db, proposal_id)
 
     def tags(self) -> list[Tag]:
@@ -425,15 +430,24 @@ class Library:
 
     def rename_tag(self, old: str, new: str) -> str:
         with self._writing() as db:
-            return tagging.rename(db, old, new)
+            affected = tagging.tagged(db, [old])
+            name = tagging.rename(db, old, new)
+            fulltext.reindex(db, affected, self.blobs)
+            return name
 
     def merge_tags(self, sources: Iterable[str], target: str) -> str:
+        sources = list(sources)
         with self._writing() as db:
-            return tagging.merge(db, list(sources), target)
+            affected = tagging.tagged(db, sources)
+            name = tagging.merge(db, sources, target)
+            fulltext.reindex(db, affected, self.blobs)
+            return name
 
     def delete_tag(self, name: str) -> None:
         with self._writing() as db:
+            affected = tagging.tagged(db, [name])
             tagging.delete(db, name)
+            fulltext.reindex(db, affected, self.blobs)
 
     def set_tag_color(self, name: str, color: str | None) -> None:
         with self._writing() as db:

@@ -112,6 +112,23 @@ def proposal_tags(db: Database, proposal_id: str) -> tuple[str, ...]:
     return tuple(row[0] for row in rows)
 
 
+def tagged(db: Database, names: list[str]) -> list[str]:
+    """The ids of the proposals tagged with any of these tags or a tag below one of them."""
+    ids: list[int] = []
+    for name in names:
+        found = find_tag(db, name)
+        if found:
+            ids.extend(tag_id for tag_id, _ in subtree(db, found[1]))
+    if not ids:
+        return []
+    rows = db.execute(
+        "SELECT DISTINCT proposal_id FROM proposal_tags WHERE tag_id IN "
+        "(SELECT value FROM json_each(?))",
+        [json.dumps(ids)],
+    )
+    return [row[0] for row in rows]
+
+
 def add(db: Database, proposal_id: str, names: list[str]) -> None:
     for name in names:
         db.execute(

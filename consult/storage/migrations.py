@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from consult.storage import fulltext
 from consult.storage.connection import APPLICATION_ID, write_txn
 
 migrations = Migrations("consult")
@@ -102,6 +103,26 @@ def live_index(db: Database) -> None:
     db.execute(
         "CREATE INDEX proposals_live ON proposals(updated DESC, id, trashed) WHERE trashed IS NULL"
     )
+
+
+@migrations(name="0003_search")
+def search(db: Database) -> None:
+    # The text search reads: one row per proposal not in the trash (title, tags, latest body),
+    # renumbered whenever it changes, and the FTS5 trigram index over it when this SQLite has
+    # one (consult/storage/fulltext.py keeps both in step).
+    db.execute(
+        """CREATE TABLE search_text (
+            row INTEGER PRIMARY KEY,
+            proposal_id TEXT NOT NULL UNIQUE REFERENCES proposals(id),
+            title TEXT NOT NULL,
+            tags TEXT NOT NULL,
+            body TEXT NOT NULL,
+            body_sha TEXT NOT NULL
+        )"""
+    )
+    # `stale`: a write was made by an SQLite that could not update the FTS5 index.
+    db.execute("CREATE TABLE search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
+    fulltext.rebuild(db)
 
 
 SCHEMA_VERSION = len(migrations._migrations)
