@@ -1,0 +1,79 @@
+"""`consult search QUERY` and `consult related ID`: the commands, for consult/cli.py to add.
+
+    consult search QUERY… [--json] [--limit N]   ranked hits: id, title, snippet («hit»)
+    consult related ID [--json] [--limit N]      the most similar proposals: id, title, score
+
+Helpers are imported from consult.cli when a command runs, so that consult.cli can import
+this module at its top without an import cycle.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from typing import Any
+
+Command = Callable[[str, Callable[[argparse.Namespace], int | None], str], Any]
+
+
+def add_commands(command: Command) -> None:
+    """Add `search` and `related` through consult.cli's `command(name, run, help)` helper."""
+    p = command("search", cmd_search, "full-text search of titles, bodies and tags")
+    p.add_argument("query", nargs="+", metavar="QUERY", help="every word must appear")
+    p.add_argument("--limit", type=_positive, default=20, metavar="N", help="default 20")
+    p.add_argument("--json", action="store_true")
+
+    p = command("related", cmd_related, "the proposals most similar to one")
+    p.add_argument("ref", metavar="ID")
+    p.add_argument("--limit", type=_positive, default=10, metavar="N", help="default 10")
+    p.add_argument("--json", action="store_true")
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from consult.cli import _open, _print_json
+    from consult.search import search, search_notice
+
+    query = " ".join(args.query)
+    with _open(args) as lib:
+        notice = search_notice(lib)
+        hits = search(lib, query, limit=args.limit)
+    if notice:
+        print(f"consult: note: {notice}", file=sys.stderr)
+    if args.json:
+        _print_json(
+            [{"id": h.id, "title": h.title, "snippet": h.snippet, "score": h.score} for h in hits]
+        )
+        return 0
+    if not hits:
+        print(f"No proposals match “{query}”.")
+        return 0
+    for hit in hits:
+        print(f"{hit.id}  {hit.title}")
+        print(f"            {hit.snippet}")
+    return 0
+
+
+def cmd_related(args: argparse.Namespace) -> int:
+    from consult.cli import _open, _print_json
+    from consult.related import related
+
+    with _open(args) as lib:
+        proposal_id = lib.resolve(args.ref)
+        found = related(lib, proposal_id, limit=args.limit)
+    if args.json:
+        _print_json([{"id": r.id, "title": r.title, "score": r.score} for r in found])
+        return 0
+    if not found:
+        print("No related proposals.")
+        return 0
+    print(f"{'SCORE':>5}  {'ID':<10}  TITLE")
+    for r in found:
+        print(f"{r.score:5.2f}  {r.id:<10}  {r.title}")
+    return 0
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a number from 1")
+    return int(text)
