@@ -132,6 +132,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dest", metavar="DEST", help="a new file, or a folder to put it in")
 
     command("check", cmd_check, "check the library's integrity and every version's SHA-256")
+
+    from consult import search_cli  # imports this module's helpers: loaded here, not above
+
+    search_cli.add_commands(command)
     return parser
 
 

@@ -349,3 +349,26 @@ def test_exit_statuses_of_the_real_command(db, made, argv, status, stdout_check)
     assert stdout_check(result.stdout)
     if status == 1:
         one_line_error(result.stderr)
+
+
+# -- search and related -----------------------------------------------------------------------
+
+
+def test_search_json_has_the_contract_keys_ranked_and_related_names_similar(cli, db):
+    assert cli("--db", db, "init", "--demo")[0] == 0
+    for query in ("医疗", "数据安全", "deepfake"):
+        code, out, err = cli("--db", db, "search", query, "--json")
+        assert code == 0 and err == ""
+        hits = json.loads(out)
+        assert hits, query
+        for hit in hits:
+            assert {"id", "title", "snippet"} <= set(hit)
+            assert query.casefold() in hit["snippet"].replace("«", "").replace("»", "").casefold()
+    code, out, err = cli("--db", db, "search", '"(AND', "--json")  # FTS syntax, taken literally
+    assert code == 0 and json.loads(out) == []
+    first = json.loads(cli("--db", db, "list", "--json")[1])[0]["id"]
+    code, out, _ = cli("--db", db, "related", first, "--json")
+    related = json.loads(out)
+    assert code == 0 and related and first not in {r["id"] for r in related}
+    scores = [r["score"] for r in related]
+    assert scores == sorted(scores, reverse=True) and all(0 <= s <= 1 for s in scores)
