@@ -27,8 +27,9 @@ from consult.storage import fulltext
 from consult.storage.blobs import BlobStore, BodyDamaged
 
 RELATED_CHARS = 20_000
-_SAMPLE = 64  # trigrams of the proposal whose rarity is looked up
+_SAMPLE = 32  # trigrams of the proposal whose rarity is looked up
 _TERMS = 24  # of them (found in other proposals), searched for
+_POSTINGS = 5_000  # at most (about) this many proposals read by the query of those
 _CANDIDATES = 40  # the proposals sharing most of those, compared in full
 _RECENT = 300  # without the index: the most recently changed proposals are compared
 
@@ -129,21 +130,20 @@ def _candidates(db: Database, proposal_id: str, text: str) -> list[int]:
     sample = list(dict.fromkeys(frequent + spread))[:_SAMPLE]
     own = db.execute("SELECT row FROM search_text WHERE proposal_id = ?", [proposal_id]).fetchone()
     alone = 1 if own else 0  # a trigram found in this proposal only leads nowhere
-    # The index's vocabulary with the number of proposals holding each term: a table of this
-    # connection only (temp), so nothing is written to the library.
-    db.execute(
-        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab "
-        "USING fts5vocab(main, search_index, 'row')"
-    )
     rarity = []
     for term in sample:
-        row = db.execute("SELECT doc FROM temp.search_vocab WHERE term = ?", [term]).fetchone()
-        if row is not None and row[0] > alone:
-            rarity.append((row[0], term))
+        docs = fulltext.documents_with(db, term)
+        if docs > alone:
+            rarity.append((docs, term))
     # From the rarest up, evenly: rare trigrams find near-copies first (bm25 weighs them most),
     # commoner ones find the proposals on the same matter in other words.
+    # The query reads every proposal holding any of its terms: the commonest are left out
+    # while together they would hold more than _POSTINGS, which bounds the cost.
     rarity.sort()
-    terms = [term for _docs, term in rarity[:: max(1, len(rarity) // _TERMS)][:_TERMS]]
+    chosen = rarity[:: max(1, len(rarity) // _TERMS)][:_TERMS]
+    while len(chosen) > 1 and sum(docs for docs, _term in chosen) > _POSTINGS:
+        chosen.pop()
+    terms = [term for _docs, term in chosen]
     if not terms:
         return []
     match = " OR ".join('"' + term.replace('"', '""') + '"' for term in terms)

@@ -5,13 +5,16 @@ word of the query, best first, each with a one-line snippet in which the matches
 «like this» (HIT_START, HIT_END; `snippet_parts` splits a snippet for display; a literal « or »
 of the text is shown as ‹ or ›, so that every « » in a snippet is a hit).
 
-Words of three characters or more are looked up in the FTS5 trigram index, each as a quoted
+Words are looked up in the FTS5 trigram index: a word of three characters or more as a quoted
 phrase, so that nothing a user types is query syntax (quotes, AND / OR / NOT, parentheses, *, :,
-^, -); results are ranked by bm25, a hit in the title above one in the tags above one in the
-body. Shorter words, which a trigram index cannot find, are matched with LIKE (case-insensitive
-for A–Z only): a query made only of them ranks the proposals with every word in the title or
-tags first, then the others, each group most recently changed first. Where this SQLite has no
-trigram tokenizer (before 3.34) every query uses LIKE, and `search_notice` says so once.
+^, -); a word of one or two characters as any of the index's trigrams that begin with it (each
+column of the index ends with two line breaks, so that a word at the very end is found too).
+Results are ranked by bm25, a hit in the title above one in the tags above one in the body.
+Short words that begin too many trigrams (a common letter), or that have a case outside A–Z,
+are matched with LIKE instead (case-insensitive for A–Z only); a query made only of such words
+ranks the proposals with every word in the title or tags first, then the others, each group
+most recently changed first. Where this SQLite has no trigram tokenizer (before 3.34) every
+query uses LIKE, and `search_notice` says so once.
 
 The index itself (what it holds, how it is kept in step) is consult/storage/fulltext.py;
 related proposals are in consult/related.py.
@@ -28,6 +31,7 @@ from sqlite_utils import Database
 
 from consult.related import RelatedProposal, related
 from consult.storage import fulltext
+from consult.storage.records import NOT_TRASHED
 
 HIT_START = "«"
 HIT_END = "»"
@@ -36,6 +40,10 @@ MIN_FTS_CHARS = 3  # a trigram index cannot find anything shorter
 MAX_QUERY_CHARS = 1000
 MAX_WORDS = 32
 SNIPPET_CHARS = 60  # one line of a result list
+# A word of one or two characters is looked up in the index when it begins at most this many
+# of its trigrams, else matched with LIKE: a common character is found as fast by LIKE, which
+# stops at the first 50 proposals, as by a query of hundreds of trigrams.
+_MAX_TERMS = {1: 32, 2: 200}
 # bm25 weights of the index's columns (title, tags, body).
 _WEIGHTS = "10.0, 5.0, 1.0"
 # Private-use characters mark hits while a snippet is built (real text does not use them).
@@ -66,10 +74,8 @@ def search(source: Any, query: str, *, limit: int = 50) -> list[SearchHit]:
     words = query_words(query)
     if not words or limit <= 0:
         return []
-    long_words = [w for w in words if len(w) >= MIN_FTS_CHARS]
-    if long_words and fulltext.index_usable(db):
-        rows = _ranked_by_index(db, words, long_words, limit)
-    else:
+    rows = _ranked_by_index(db, words, limit) if fulltext.index_usable(db) else None
+    if rows is None:
         rows = _ranked_by_like(db, words, limit)
     return [
         SearchHit(proposal_id, title, _snippet(words, body, tags, title), score)
@@ -121,14 +127,31 @@ def verify_index(source: Any) -> list[str]:
 Row = tuple[str, str, str, str, float]  # proposal_id, title, tags, body, score
 
 
-def _ranked_by_index(
-    db: Database, words: list[str], long_words: list[str], limit: int
-) -> list[Row]:
-    # Each word a quoted phrase (a double quote inside doubled), side by side: all must match.
-    match = " ".join('"' + w.replace('"', '""') + '"' for w in long_words)
-    short_words = [w for w in words if w not in long_words]
-    short, params = _like_all(short_words, "t.")
-    join = "JOIN search_text t ON t.row = i.rowid" if short_words else ""
+def _ranked_by_index(db: Database, words: list[str], limit: int) -> list[Row] | None:
+    """Ranked by bm25, or None when no word can be looked up in the index."""
+    groups = []  # FTS5 expressions, every one of which must match
+    others = []  # words matched with LIKE, on what the index found
+    for word in words:
+        if len(word) >= MIN_FTS_CHARS:
+            groups.append(_phrase(word))
+        elif all(ch.isascii() or ch.lower() == ch.upper() for ch in word):
+            # One or two characters begin a trigram wherever they occur (each column of the
+            # index ends with two line breaks): the word is any of the trigrams beginning with
+            # it. (Only words whose folding is plain: ASCII, or characters without case.)
+            terms = fulltext.terms_starting(db, word.lower(), _MAX_TERMS[len(word)])
+            if terms == []:
+                return []  # in no proposal
+            if terms is None:
+                others.append(word)
+            else:
+                groups.append("(" + " OR ".join(_phrase(t) for t in terms) + ")")
+        else:
+            others.append(word)
+    if not groups:
+        return None
+    match = " AND ".join(groups)
+    short, params = _like_all(others, "t.")
+    join = "JOIN search_text t ON t.row = i.rowid" if others else ""
     # Ranked first, the texts read after, for the rows shown only.
     sql = f"""
         WITH top AS (
@@ -143,15 +166,25 @@ def _ranked_by_index(
     return db.execute(sql, {"match": match, "limit": limit, **params}).fetchall()
 
 
+def _phrase(text: str) -> str:
+    """`text` as an FTS5 string: a double quote inside doubled, nothing read as syntax."""
+    return '"' + text.replace('"', '""') + '"'
+
+
 def _ranked_by_like(db: Database, words: list[str], limit: int) -> list[Row]:
     anywhere, params = _like_all(words, "t.")
-    heads, _ = _like_all(words, "t.", ("title", "tags"))
-    # Every word in the title or tags: short columns, read without the bodies.
+    # Every word in the title or a tag, read from `proposals` and `tags`, where no body is in
+    # the way (a scan of `search_text` reads every body).
+    heads = " AND ".join(
+        f"(p.title LIKE :w{n} ESCAPE '\\' OR p.id IN (SELECT pt.proposal_id FROM proposal_tags pt "
+        f"JOIN tags g ON g.id = pt.tag_id WHERE g.name LIKE :w{n} ESCAPE '\\'))"
+        for n in range(len(words))
+    )
     first = [
         r[0]
         for r in db.execute(
-            f"SELECT t.row FROM search_text t JOIN proposals p ON p.id = t.proposal_id "
-            f"WHERE {heads} ORDER BY p.updated DESC, t.row DESC LIMIT :limit",
+            f"SELECT t.row FROM proposals p JOIN search_text t ON t.proposal_id = p.id "
+            f"WHERE {NOT_TRASHED} AND {heads} ORDER BY p.updated DESC, t.row DESC LIMIT :limit",
             {**params, "limit": limit},
         )
     ]

@@ -8,9 +8,12 @@ Two tables (migration `0003_search`):
   (`versions.body`), so that whether a row is current can be told without reading the body.
   Every row gets a new `row` number when it changes: the newest changes have the largest.
 - `search_index` — an FTS5 table with the `trigram` tokenizer over the columns of
-  `search_text` (external content: the text is stored once, in `search_text`). It exists only
-  when this SQLite has FTS5 with the trigram tokenizer (3.34 and later); without it search
-  reads `search_text` with LIKE, which is always correct, only slower.
+  `search_text`, read through the view `search_content`, which ends each column with two line
+  breaks (external content: the text is stored once, in `search_text`). Thanks to them every
+  one- or two-character string of the text begins a trigram of the index, so that
+  `terms_starting` finds one- and two-character words too. The index exists only when this SQLite has
+  FTS5 with the trigram tokenizer (3.34 and later); without it search reads `search_text` with
+  LIKE, which is always correct, only slower.
 
 `reindex` is called by every write that changes a proposal's title, body, tags or trash state,
 inside that write's transaction, so that the index and the tables are committed (or rolled
@@ -30,6 +33,8 @@ from consult.storage.blobs import BlobStore, BodyDamaged
 
 TEXT_TABLE = "search_text"
 INDEX_TABLE = "search_index"
+CONTENT_VIEW = "search_content"
+END = "\n\n"  # after each column of the indexed text
 MIN_SQLITE = (3, 34, 0)  # the first with the trigram tokenizer
 
 # Title, tags and latest body sha of the proposals (not in the trash) — what the index holds.
@@ -82,8 +87,39 @@ def index_usable(db: Database) -> bool:
 def create_index(db: Database) -> None:
     """Create the FTS5 index over `search_text` (empty; `rebuild` fills it)."""
     db.execute(
+        f"CREATE VIEW {CONTENT_VIEW} AS SELECT row, title || char(10, 10) AS title, "
+        f"tags || char(10, 10) AS tags, body || char(10, 10) AS body FROM {TEXT_TABLE}"
+    )
+    db.execute(
         f"CREATE VIRTUAL TABLE {INDEX_TABLE} USING fts5(title, tags, body, "
-        f"content='{TEXT_TABLE}', content_rowid='row', tokenize='trigram')"
+        f"content='{CONTENT_VIEW}', content_rowid='row', tokenize='trigram')"
+    )
+
+
+def terms_starting(db: Database, prefix: str, most: int) -> list[str] | None:
+    """The index's terms (trigrams, as its tokenizer folded them) that begin with `prefix`;
+    None when there are more than `most`."""
+    _vocabulary(db)
+    rows = db.execute(
+        "SELECT term FROM temp.search_vocab WHERE term >= ? AND term < ? LIMIT ?",
+        [prefix, prefix + "\U0010ffff", most + 1],
+    ).fetchall()
+    return [r[0] for r in rows] if len(rows) <= most else None
+
+
+def documents_with(db: Database, term: str) -> int:
+    """How many proposals hold this term of the index."""
+    _vocabulary(db)
+    row = db.execute("SELECT doc FROM temp.search_vocab WHERE term = ?", [term]).fetchone()
+    return row[0] if row else 0
+
+
+def _vocabulary(db: Database) -> None:
+    # The index's terms with the number of proposals holding each: a table of this connection
+    # only (temp), so nothing is written to the library.
+    db.execute(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab "
+        f"USING fts5vocab(main, {INDEX_TABLE}, 'row')"
     )
 
 
@@ -142,6 +178,7 @@ def rebuild(db: Database, blobs: BlobStore | None = None) -> int:
     store = blobs or BlobStore(db)
     if has_index(db):
         db.execute(f"DROP TABLE {INDEX_TABLE}")
+    db.execute(f"DROP VIEW IF EXISTS {CONTENT_VIEW}")
     db.execute(f"DELETE FROM {TEXT_TABLE}")
     db.execute("DELETE FROM search_meta WHERE key = 'stale'")
     # Oldest change first, so that row numbers grow with `updated` as they do afterwards.
@@ -216,7 +253,7 @@ def _remove(db: Database, old: tuple, writable: bool) -> None:
         db.execute(
             f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}, rowid, title, tags, body) "
             "VALUES ('delete', ?, ?, ?, ?)",
-            [row, title, tags, body],
+            [row, title + END, tags + END, body + END],
         )
     db.execute(f"DELETE FROM {TEXT_TABLE} WHERE row = ?", [row])
 
@@ -232,5 +269,5 @@ def _add(
     if writable:
         db.execute(
             f"INSERT INTO {INDEX_TABLE} (rowid, title, tags, body) VALUES (?, ?, ?, ?)",
-            [cursor.lastrowid, title, tags, body],
+            [cursor.lastrowid, title + END, tags + END, body + END],
         )

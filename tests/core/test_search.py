@@ -38,13 +38,44 @@ def health(lib):
 # -- RELIABILITY case 28 ------------------------------------------------------------------------
 
 
-def test_two_character_chinese_query_finds_the_drafts_without_the_index(lib, health, monkeypatch):
-    def no_index(*args, **kwargs):
-        raise AssertionError("a 2-character query cannot use the trigram index")
-
-    monkeypatch.setattr(search_module, "_ranked_by_index", no_index)
+def test_two_character_chinese_query_finds_the_drafts(lib, health):
     assert set(ids(search(lib, "医疗"))) == {health["title"], health["body"]}
     assert set(ids(search(lib, " 医疗 "))) == {health["title"], health["body"]}
+
+
+SHORT = "医疗 服务 建议 议案 数据 务。 ai AI on s. of zq 量子 医 。 据 务 I n 王 z %"
+
+
+@pytest.mark.parametrize("query", SHORT.split())
+def test_short_queries_find_what_like_finds(lib, health, monkeypatch, query):
+    """Words of one or two characters are looked up in the index (a word at the very end of a
+    title or a body too); the proposals found are those LIKE finds by reading every text."""
+    at_the_end = {
+        "ai": lib.create_proposal("Rules on AI", "note", "It ends with AI").id,  # both end so
+        "服务": lib.create_proposal("服务", "note", "提供服务").id,
+        "on": lib.create_proposal("S", "note", "on").id,  # the whole body
+        "议案": lib.create_proposal("某议案", "note", "正文").id,  # the title only
+        "数据": lib.create_proposal("U", "note", "y", tags=["分类/数据"]).id,  # a tag only
+        "据": lib.create_proposal("V", "note", "依据").id,
+        "n": lib.create_proposal("W", "note", "Dan").id,
+    }
+    assert fulltext.verify(lib.db) == []
+    by_index = set(ids(search(lib, query)))
+    monkeypatch.setattr(fulltext, "index_usable", lambda db: False)
+    by_like = set(ids(search(lib, query)))
+    assert by_index == by_like
+    if query.lower() in at_the_end:
+        assert at_the_end[query.lower()] in by_index
+
+
+def test_two_character_words_use_the_index(lib, health, monkeypatch):
+    def no_like(*args, **kwargs):
+        raise AssertionError("a 2-character word must be looked up in the index")
+
+    monkeypatch.setattr(search_module, "_ranked_by_like", no_like)
+    assert set(ids(search(lib, "医疗"))) == {health["title"], health["body"]}
+    assert ids(search(lib, "医疗 议案")) == []
+    assert ids(search(lib, "on label")) == [health["english"]]
 
 
 def test_four_character_chinese_query_uses_the_full_text_index(lib, health, monkeypatch):
@@ -121,10 +152,14 @@ def test_a_title_hit_ranks_above_body_hits(lib):
     assert hits[0].score > hits[1].score
 
 
-def test_a_title_hit_ranks_first_for_short_queries_too(lib):
-    titled = lib.create_proposal("AI liability", "note", "Who pays.").id
-    body_only = lib.create_proposal("Zeta", "note", "The AI Act applies.").id  # newer
-    assert ids(search(lib, "AI")) == [titled, body_only]
+@pytest.mark.parametrize("index", [True, False])
+@pytest.mark.parametrize("query", ["AI", "保", "AI 保"])
+def test_a_title_hit_ranks_first_for_short_queries_too(lib, monkeypatch, query, index):
+    titled = lib.create_proposal("AI 保险", "note", "Who pays.").id
+    body_only = lib.create_proposal("Zeta", "note", "The AI Act applies. 保险。").id  # newer
+    if not index:
+        monkeypatch.setattr(fulltext, "index_usable", lambda db: False)
+    assert ids(search(lib, query)) == [titled, body_only]
 
 
 @pytest.mark.parametrize("query", ["医疗卫生", "医疗"])

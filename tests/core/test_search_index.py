@@ -239,6 +239,7 @@ def test_a_library_from_before_the_search_index_is_indexed_when_opened(lib_path)
     # The same library as the schema-2 app left it.
     conn = raw(lib_path)
     conn.execute("DROP TABLE search_index")
+    conn.execute("DROP VIEW search_content")
     conn.execute("DROP TABLE search_text")
     conn.execute("DROP TABLE search_meta")
     conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0003_search'")
