@@ -1,0 +1,80 @@
+"""`consult export` and `consult import`, added to the command line by `add_commands`.
+
+consult/cli.py's build_parser() calls `add_commands(command)` with its `command(name, run,
+help_text)` helper. Errors are raised as ConsultError, which `cli.main` turns into one line on
+stderr and exit status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import Any
+
+from consult.errors import InvalidInput, LibraryError
+from consult.markdown_io.exporter import export_proposals
+from consult.markdown_io.importer import Outcome, import_paths
+
+Command = Callable[[str, Callable[[argparse.Namespace], int | None], str], Any]
+
+
+def add_commands(command: Command) -> None:
+    """Add `export` and `import` through cli.build_parser's `command` helper."""
+    p = command("export", cmd_export, "write proposals as Markdown files with front matter")
+    p.add_argument("ids", nargs="*", metavar="ID", help="the proposals (ids or id prefixes)")
+    p.add_argument("--all", action="store_true", help="every proposal not in the trash")
+    p.add_argument("--out", required=True, metavar="DIR", help="the folder (made if missing)")
+    p.add_argument(
+        "--history", action="store_true", help="every version too, in DIR/<title>/v1.md …"
+    )
+    p.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace files of the same name (default: keep them, name ours “title (2).md”)",
+    )
+
+    p = command("import", cmd_import, "import Markdown / text files and folders (recursive)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=".md / .txt files, or folders")
+    p.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="the encoding of files that are not UTF-8 (e.g. big5, latin-1); "
+        "by default GB18030 / GBK is recognised and other encodings refused",
+    )
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from consult.cli import _open  # here, not above: cli imports this module
+
+    if args.all == bool(args.ids):
+        raise InvalidInput("Give the ids of the proposals to export, or --all (not both)")
+    with _open(args) as library:
+        ids = None if args.all else [library.resolve(ref) for ref in args.ids]
+        report = export_proposals(
+            library, args.out, ids, history=args.history, overwrite=args.overwrite
+        )
+    for line in report.lines():
+        print(line)
+    if report.stopped:
+        raise LibraryError(report.stopped)
+    if report.failed:
+        raise LibraryError(f"{len(report.failed)} proposal(s) could not be exported; see above")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from consult.cli import _open
+
+    with _open(args) as library:
+        report = import_paths(library, args.paths, encoding=args.encoding)
+    for line in report.lines():
+        print(line)
+    if report.stopped:
+        raise LibraryError(f"Import stopped: {report.stopped}")
+    if report.done == 0:
+        failed = report.of(Outcome.FAILED)
+        if failed:
+            more = f" (and {len(failed) - 1} more; see above)" if len(failed) > 1 else ""
+            raise InvalidInput(f"Nothing imported: {failed[0].message}{more}")
+        raise InvalidInput("Nothing imported: no .md or .txt files found")
+    return 0
