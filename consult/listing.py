@@ -72,6 +72,9 @@ class ListFilter:
     status: Status | str | None = None
     session: str | None = None
     trashed: bool = False
+    # Proposals the full-text search found for `text` (in their bodies): listed as well as
+    # those whose title, tags, people or session match it.
+    found: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -158,9 +161,18 @@ def where_clause(
         )
         key = found[1].casefold()
         params.extend([key, key, key])
+    terms: list[str] = []
+    term_params: list[Any] = []
     for term in where.text.casefold().split():
-        clause, term_params = _term_clause(term)
-        parts.append(clause)
+        clause, values = _term_clause(term)
+        terms.append(clause)
+        term_params.extend(values)
+    if terms and where.found:
+        marks = ",".join("?" * len(where.found))
+        parts.append(f"(({' AND '.join(terms)}) OR id IN ({marks}))")
+        params.extend([*term_params, *sorted(where.found)])
+    else:
+        parts.extend(terms)
         params.extend(term_params)
     return " AND ".join(parts), params
 

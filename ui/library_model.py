@@ -10,7 +10,8 @@ Rows are read in blocks of ids as the view paints them, and handed to the view i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from enum import IntEnum
 from typing import Any
 
@@ -28,6 +29,7 @@ from consult.errors import NotFound
 from consult.library import Library
 from consult.listing import ListFilter, SortKey, proposal_ids, proposals_by_id
 from consult.model import Kind, Proposal, Status
+from consult.search import SearchHit
 
 PAGE = 500  # rows handed to the view at a time (fetchMore)
 BLOCK = 40  # rows read at a time when the view asks for one: a screenful, not more
@@ -49,6 +51,7 @@ class Column(IntEnum):
     SESSION = 4
     UPDATED = 5
     VERSIONS = 6
+    MATCH = 7  # where the full-text search found the words (shown while searching)
 
 
 _SORT_BY = {
@@ -90,6 +93,7 @@ class ProposalListModel(QAbstractTableModel):
         self._total = 0  # proposals matching the filter
         self._shown = 0  # rows handed to the view so far
         self._rows: dict[str, _Row] = {}
+        self._snippets: dict[str, str] = {}  # full-text hits: id → the text around the words
         self._stamp = self._data_stamp()
         self._requery()
 
@@ -109,10 +113,16 @@ class ProposalListModel(QAbstractTableModel):
         sessions; each word separately, all required. `tag` includes the tags below it.
         Calling it again with the same filter after the library changed shows the changes.
         """
-        wanted = ListFilter(text=text.strip(), tag=tag, kind=kind, status=status, session=session)
+        text = text.strip()
+        found = self._filter.found if text and text == self._filter.text else frozenset()
+        wanted = ListFilter(
+            text=text, tag=tag, kind=kind, status=status, session=session, found=found
+        )
         stamp = self._data_stamp()
         if wanted == self._filter and stamp == self._stamp:
             return
+        if not found:
+            self._snippets = {}
         self.beginResetModel()
         if stamp != self._stamp:
             self._rows.clear()
@@ -120,6 +130,28 @@ class ProposalListModel(QAbstractTableModel):
         self._filter = wanted
         self._requery()
         self.endResetModel()
+
+    def show_search_hits(self, text: str, hits: Sequence[SearchHit]) -> None:
+        """List, besides what matches `text` by title, tags, people or session, the proposals
+        the full-text search found for it (in their bodies too), each with the text around the
+        words found (the Match column). Ignored when the filter's text is no longer `text`."""
+        if text.strip() != self._filter.text or not self._filter.text:
+            return
+        self._snippets = {hit.id: hit.snippet for hit in hits}
+        found = frozenset(self._snippets)
+        if found == self._filter.found:
+            if self._shown:
+                last = self.index(self._shown - 1, Column.MATCH)
+                self.dataChanged.emit(self.index(0, Column.MATCH), last)
+            return
+        self.beginResetModel()
+        self._filter = replace(self._filter, found=found)
+        self._requery()
+        self.endResetModel()
+
+    def snippet(self, proposal_id: str) -> str:
+        """Where the full-text search found the words in this proposal ("" when it did not)."""
+        return self._snippets.get(proposal_id, "")
 
     def current_filter(self) -> ListFilter:
         """The filter applied now (see `set_filter`)."""
@@ -242,6 +274,7 @@ class ProposalListModel(QAbstractTableModel):
                 self.tr("Session"),
                 self.tr("Updated"),
                 self.tr("Versions"),
+                self.tr("Found"),
             )
         return self._headers[section]
 
@@ -258,6 +291,10 @@ class ProposalListModel(QAbstractTableModel):
             return _RIGHT if column == Column.VERSIONS else None
         if role == _ID_ROLE:
             return self.proposal_id(row)
+        if column == Column.MATCH:
+            if role != _DISPLAY and role != _TOOLTIP:
+                return None
+            return self._snippets.get(self.proposal_id(row)) or None
         found = self._row(row)
         if found is None:
             return None

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from consult.errors import ConsultError
 from consult.library import Library
 from consult.markdown_io.text_file import read_text
+from consult.search import search
 from ui.compare_view import CompareView
 from ui.dialogs.new_proposal import NewProposalDialog
 from ui.dialogs.recovery import RecoveryDialog, pending_drafts
@@ -42,6 +43,10 @@ from ui.library_model import Column, ProposalListModel
 if TYPE_CHECKING:
     from consult.markdown_io.importer import ImportReport
     from ui.dialogs.import_dialog import ImportDialog
+
+
+FULLTEXT_DELAY_MS = 250  # the bodies are searched once typing pauses this long
+FULLTEXT_HITS = 500
 
 
 class MainWindow(QMainWindow):
@@ -59,6 +64,10 @@ class MainWindow(QMainWindow):
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setAccessibleName(self.tr("Search"))
         self.search_box.textChanged.connect(self._search_changed)
+        self._fulltext_timer = QTimer(self)
+        self._fulltext_timer.setSingleShot(True)
+        self._fulltext_timer.setInterval(FULLTEXT_DELAY_MS)
+        self._fulltext_timer.timeout.connect(self.search_full_text)
         self.facets = FacetTree(library, self)
         self.facets.filterChanged.connect(self._facet_changed)
 
@@ -166,9 +175,12 @@ class MainWindow(QMainWindow):
         view.setAccessibleName(self.tr("Proposals"))
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        widths = {Column.TITLE: 280, Column.TAGS: 150, Column.SESSION: 130}
+        widths = {Column.TITLE: 280, Column.TAGS: 150, Column.SESSION: 130, Column.MATCH: 360}
         for column in Column:
             header.resizeSection(column, widths.get(column, 90))
+        view.setColumnHidden(Column.MATCH, True)  # shown while a search finds text
+        self._sorted_by = (int(Column.UPDATED), Qt.SortOrder.DescendingOrder)
+        header.sortIndicatorChanged.connect(self._sort_indicator_changed)
         return view
 
     def _action(self, name: str, text: str, shortcut: QKeySequence | str | None, slot) -> QAction:
@@ -258,10 +270,41 @@ class MainWindow(QMainWindow):
 
     def _search_changed(self, text: str) -> None:
         self._apply_filter()
+        # Titles, tags and people filter at each key; the bodies are searched (full text,
+        # with the words shown in the Found column) once typing pauses.
+        if text.strip():
+            self._fulltext_timer.start()
+        else:
+            self._fulltext_timer.stop()
+            self.list_view.setColumnHidden(Column.MATCH, True)
+
+    def search_full_text(self) -> None:
+        """Add the proposals whose text contains what is typed in the search box."""
+        text = self.search_box.text().strip()
+        if not text:
+            return
+        try:
+            hits = search(self.library, text, limit=FULLTEXT_HITS)
+        except ConsultError as e:
+            self.statusBar().showMessage(str(e), 6000)
+            return
+        self.model.show_search_hits(text, hits)
+        self.list_view.setColumnHidden(Column.MATCH, not hits)
+        self._update_status()
 
     def _facet_changed(self, filters: dict) -> None:
         self._filters = dict(filters)
         self._apply_filter()
+
+    def _sort_indicator_changed(self, section: int, order: Qt.SortOrder) -> None:
+        # The Found column shows where the words are; it does not sort the list.
+        if section == Column.MATCH:
+            header = self.list_view.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(*self._sorted_by)
+            header.blockSignals(False)
+        else:
+            self._sorted_by = (section, order)
 
     def _apply_filter(self) -> None:
         self.model.set_filter(text=self.search_box.text().strip(), **self._filters)

@@ -213,3 +213,14 @@ def test_only_the_unfiltered_list_by_date_reads_the_index_of_live_proposals(libr
         assert plans and not any("proposals_live" in plan for plan in plans), (where, sort)
     facets = _plans(library, lambda: facet_counts(library.db))
     assert facets and not any("proposals_live" in plan for plan in facets)
+
+
+def test_proposals_found_in_their_text_are_listed_with_those_matching_by_title(library):
+    by_title = proposal_ids(library.db, ListFilter(text="voice"))
+    others = [pid for pid in proposal_ids(library.db) if pid not in by_title]
+    found = frozenset(others[:2])
+    listed = proposal_ids(library.db, ListFilter(text="voice", found=found))
+    assert set(listed) == set(by_title) | found
+    assert proposal_ids(library.db, ListFilter(text="voice", kind="note", found=found)) == [
+        pid for pid in listed if library.get(pid).kind.value == "note"
+    ]  # the other filters still apply to what the text search found

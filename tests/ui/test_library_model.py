@@ -78,7 +78,7 @@ def test_rows_show_each_proposal_as_it_is(demo_library):
     assert ids_of(model) == [p.id for p in demo_library.list_proposals()]
 
 
-@pytest.mark.parametrize("column", list(Column))
+@pytest.mark.parametrize("column", [c for c in Column if c != Column.MATCH])
 @pytest.mark.parametrize("order", [ASC, DESC])
 def test_sorting_by_each_column_sorts_every_row_consistently(demo_library, column, order):
     model = ProposalListModel(demo_library)

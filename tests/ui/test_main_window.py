@@ -332,3 +332,24 @@ def test_when_the_editor_cannot_switch_the_list_stays_on_the_proposal_being_edit
     monkeypatch.setattr(window.editor, "load", lambda proposal_id: False)  # journal refused
     window.list_view.selectRow(2)
     assert window.selected_ids() == [editing]
+
+
+def test_the_search_box_finds_words_in_the_text_and_shows_where(qtbot, demo_library):
+    window = make_window(qtbot, demo_library)
+    word = "病历"  # in the healthcare proposal's text, not in any title, tag or name
+    holders = [
+        p for p in demo_library.list_proposals() if word in demo_library.version(p.id).content.body
+    ]
+    assert holders and not any(word in p.title or word in ",".join(p.tags) for p in holders)
+    window.search_box.setText(word)  # typed through an input method: Chinese
+    assert window.model.rowCount() == 0  # at once: titles, tags and people only
+    qtbot.waitUntil(lambda: window.model.rowCount() == len(holders), timeout=3000)
+    assert {window.model.proposal(r).id for r in range(window.model.rowCount())} == {
+        p.id for p in holders
+    }
+    assert not window.list_view.isColumnHidden(Column.MATCH)
+    found = window.model.index(0, Column.MATCH).data()
+    assert f"«{word}»" in found
+    window.search_box.clear()
+    assert window.list_view.isColumnHidden(Column.MATCH)
+    assert window.model.rowCount() == demo_library.count()
