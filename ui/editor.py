@@ -39,6 +39,7 @@ from ui.highlighter import MarkdownHighlighter
 from ui.library_model import kind_label, status_label
 from ui.metadata_undo import FieldEdit, TagsEdit
 from ui.preview import MarkdownPreview
+from ui.related_list import RelatedList
 
 MOTION_MIN_COSIGNERS = 30  # NPC rule: a motion needs a delegation or 30 co-signing deputies
 JOURNAL_INTERVAL_MS = 2000  # RELIABILITY rule 4: at most ~2 s of typing lost in a crash
@@ -223,6 +224,8 @@ class ProposalEditor(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(status_row)
+        self.related = RelatedList(self.library, self)
+        layout.addWidget(self.related)
 
         self.titleEdit.textEdited.connect(lambda text: self._field_edited("title", text))
         self.sponsorsEdit.textEdited.connect(lambda text: self._field_edited("sponsors", text))
@@ -310,6 +313,7 @@ class ProposalEditor(QWidget):
                     "It was based on version %1; the latest version is %2."
                 ).replace("%1", str(draft.based_on)).replace("%2", str(version.number))
             self.bannerLabel.setText(text)
+        self.related.show_for(proposal_id)
         return True
 
     def clear(self) -> bool:
@@ -321,6 +325,7 @@ class ProposalEditor(QWidget):
         self._show(Content("", Kind.NOTE, Status.DRAFT, ""), ())
         self.banner.hide()
         self._set_enabled(False)
+        self.related.show_for(None)
         return True
 
     def _keep_before_leaving(self) -> bool:
@@ -569,6 +574,7 @@ class ProposalEditor(QWidget):
         self._update_dirty()
         if result.created:
             self.versionSaved.emit(self.proposal_id, result.version.number)
+            self.related.show_for(self.proposal_id)
         return True
 
     # -- metadata and undo -------------------------------------------------------------------

@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.editor = ProposalEditor(library, self)
         self.editor.dirtyChanged.connect(self._update_title)
         self.editor.versionSaved.connect(self._version_saved)
+        self.editor.related.openRequested.connect(self._select)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("proposalTabs")
         self.tabs.addTab(self.editor, self.tr("&Proposal"))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from consult.library import Library
 from consult.model import Kind
+from consult.related import related
 from ui import app as app_module
 from ui.dialogs.new_proposal import NewProposalDialog
 from ui.library_model import Column
@@ -353,3 +354,18 @@ def test_the_search_box_finds_words_in_the_text_and_shows_where(qtbot, demo_libr
     window.search_box.clear()
     assert window.list_view.isColumnHidden(Column.MATCH)
     assert window.model.rowCount() == demo_library.count()
+
+
+def test_related_proposals_are_listed_and_open_on_activation(qtbot, demo_library):
+    window = make_window(qtbot, demo_library)
+    current = window.editor.proposal_id
+    listed = window.findChild(QWidget, "relatedList")
+    qtbot.waitUntil(lambda: listed.count() > 0, timeout=3000)
+    ids = window.editor.related.ids()
+    assert current not in ids and len(ids) == len(set(ids))
+    assert ids[0] == related(demo_library, current, limit=8)[0].id  # most similar first
+    item = listed.item(0)
+    assert demo_library.get(ids[0]).title in item.text() and "%" in item.text()
+    listed.itemActivated.emit(item)
+    assert window.editor.proposal_id == ids[0]
+    assert window.selected_ids() == [ids[0]]
