@@ -46,9 +46,8 @@ SNIPPET_CHARS = 60  # one line of a result list
 _MAX_TERMS = {1: 32, 2: 200}
 # bm25 weights of the index's columns (title, tags, body).
 _WEIGHTS = "10.0, 5.0, 1.0"
-# Private-use characters mark hits while a snippet is built (real text does not use them).
-_OPEN, _CLOSE = "\ue000", "\ue001"
-_SHOWN = str.maketrans({HIT_START: "‹", HIT_END: "›", _OPEN: HIT_START, _CLOSE: HIT_END})
+# The text's own « and » are shown as ‹ and › in a snippet, where « » mark the hits.
+_PLAIN = str.maketrans({HIT_START: "‹", HIT_END: "›"})
 _UNSTORABLE = re.compile("[\ud800-\udfff\x00]")  # lone surrogates cannot be encoded
 
 
@@ -254,8 +253,14 @@ def _snippet(words: list[str], body: str, tags: str, title: str) -> str:
         start = min(found.start() - SNIPPET_CHARS // 4, len(text) - SNIPPET_CHARS)
         start = max(0, start)
     end = max(start + SNIPPET_CHARS, found.end() if found else 0)
-    piece = pattern.sub(lambda m: _OPEN + m.group(0) + _CLOSE, text[start:end])
-    line = " ".join(piece.split()).translate(_SHOWN)
+    piece = text[start:end]
+    marked, done = [], 0
+    for hit in pattern.finditer(piece):
+        marked += [piece[done : hit.start()].translate(_PLAIN), HIT_START]
+        marked += [hit.group(0).translate(_PLAIN), HIT_END]
+        done = hit.end()
+    marked.append(piece[done:].translate(_PLAIN))
+    line = " ".join("".join(marked).split())
     return (ELLIPSIS if start > 0 else "") + line + (ELLIPSIS if end < len(text) else "")
 
 

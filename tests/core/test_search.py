@@ -204,6 +204,19 @@ def test_guillemets_in_the_text_are_not_taken_for_hits(lib):
     [hit] = search(lib, "copyright")
     assert [text for text, is_hit in snippet_parts(hit.snippet) if is_hit] == ["copyright"]
     assert "‹ceci n'est pas›" in hit.snippet
+    [hit] = search(lib, "«ceci")
+    assert [text for text, is_hit in snippet_parts(hit.snippet) if is_hit] == ["‹ceci"]
+
+
+def test_private_use_characters_are_text(lib):
+    # GBK's user-defined characters decode to the private use area (U+E000 …).
+    lib.create_proposal("PUA", "note", "\ue000\ue001 rare characters, then copyright.")
+    [hit] = search(lib, "copyright")
+    assert snippet_parts(hit.snippet) == [
+        ("\ue000\ue001 rare characters, then ", False),
+        ("copyright", True),
+        (".", False),
+    ]
 
 
 def test_the_limit_is_respected(lib):
