@@ -121,9 +121,9 @@ def _pieces(text: str) -> Iterator[tuple[int, int]]:
         if inner:
             yield from _cut(text, block, match.start(), inner)
             inner = []
-        else:
+        elif match.start() > block:  # (a break inside leading blank lines is not a paragraph)
             yield block, match.start()
-        block = match.end()
+        block = max(block, match.end())
     if block < len(text):
         yield from _cut(text, block, len(text), inner)
 

@@ -175,3 +175,23 @@ def test_markdown_table_shows_one_break_between_paragraphs_of_an_article():
     assert (
         "| 第一条 第一款。<br>第二款，~~原~~文。 | 第一条 第一款。<br>第二款，**新**文。 |" in table
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("\n\n", "\n\n"),
+        ("\n\n", "第一条 新增。"),
+        ("\n \n\t\n", ""),
+        ("\n\n\n第一条 甲。", "第一条 甲。"),
+    ],
+)
+def test_blank_texts_compare_without_error_and_rebuild(old, new, tmp_path, capsys):
+    a, b = tmp_path / "a.md", tmp_path / "b.md"
+    a.write_text(old, encoding="utf-8")
+    b.write_text(new, encoding="utf-8")
+    assert cli.main(["diff", str(a), str(b), "--format", "json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    olds = "".join(s.get("old", "") for r in result["rows"] for s in r["spans"])
+    news = "".join(s.get("new", "") for r in result["rows"] for s in r["spans"])
+    assert olds.strip() == old.strip() and news.strip() == new.strip()
