@@ -5,6 +5,8 @@ save. Activating one (double-click, Enter) asks for it to be opened."""
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -58,8 +60,8 @@ class RelatedList(QWidget):
             return
         try:
             found = related(self.library, self._proposal_id, limit=SHOWN)
-        except ConsultError:
-            return  # the proposal went away meanwhile: nothing to show
+        except (ConsultError, sqlite3.Error):
+            return  # the proposal (or the library) went away meanwhile: nothing to show
         locale = QLocale()
         for item in found:
             percent = locale.toString(round(item.score * 100))
