@@ -27,25 +27,36 @@ class RelatedList(QWidget):
         self.setObjectName("relatedPanel")
         self.library = library
         self._proposal_id: str | None = None
-        self.title = QLabel(self.tr("Related proposals"), self)
-        self.list = QListWidget(self)
-        self.list.setObjectName("relatedList")
-        self.list.setAccessibleName(self.tr("Related proposals"))
-        self.list.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
-        self.list.itemActivated.connect(self._activated)
-        self.title.setBuddy(self.list)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.list)
+        self._list: QListWidget | None = (
+            None  # made with the first proposal shown (not at start-up)
+        )
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DELAY_MS)
         self._timer.timeout.connect(self.refresh)
 
+    @property
+    def list(self) -> QListWidget:
+        """The list itself (`relatedList`)."""
+        if self._list is None:
+            self.title = QLabel(self.tr("Related proposals"), self)
+            self._list = QListWidget(self)
+            self._list.setObjectName("relatedList")
+            self._list.setAccessibleName(self.tr("Related proposals"))
+            self._list.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
+            self._list.itemActivated.connect(self._activated)
+            self.title.setBuddy(self._list)
+            self._layout.addWidget(self.title)
+            self._layout.addWidget(self._list)
+        return self._list
+
     def show_for(self, proposal_id: str | None) -> None:
         """Show the proposals like `proposal_id` (None: none), a moment from now."""
         self._proposal_id = proposal_id
+        if proposal_id is None and self._list is None:
+            return
         self.list.clear()
         if proposal_id is None:
             self._timer.stop()
