@@ -3,10 +3,12 @@ the import asks about recognised encodings, files dropped on the window are impo
 
 from __future__ import annotations
 
+import itertools
+import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
@@ -163,3 +165,37 @@ def test_the_actions_are_in_the_file_menu(qtbot, demo_library):
     actions = {a.objectName(): a for a in window.actions()}
     assert actions["actionExportMarkdown"].shortcut().toString() == "Ctrl+E"
     assert actions["actionImport"].shortcut().toString() == "Ctrl+I"
+
+
+def test_a_large_import_keeps_the_window_answering_and_cancel_keeps_whole_files(
+    qtbot, demo_library, tmp_path
+):
+    # RELIABILITY 21, the window's part: the import runs in a worker; a timer in the GUI
+    # thread keeps firing; Cancel stops it between files and what came in came in whole.
+    folder = tmp_path / "many"
+    folder.mkdir()
+    body = "第一条 为了规范人工智能生成内容的标识，制定本办法。\n\n" * 40
+    for i in range(400):
+        (folder / f"note {i:03}.md").write_text(f"# 备忘 {i}\n\n{body}", encoding="utf-8")
+    window = make_window(qtbot, demo_library)
+    before = demo_library.count()
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start(20)
+    dialog = window.import_paths([folder])
+    qtbot.waitUntil(lambda: dialog.progress.value() >= 20, timeout=30_000)
+    dialog.reject()  # Cancel while it runs
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=30_000)
+    timer.stop()
+    report = dialog.report
+    assert report.cancelled
+    came_in = report.of(Outcome.IMPORTED)
+    assert 20 <= len(came_in) < 400
+    assert demo_library.count() == before + len(came_in)
+    for result in came_in:  # whole files, never a part of one
+        number = int(result.path.stem.split()[-1])
+        stored = demo_library.version(result.proposal_id).content.body
+        assert stored.strip() == f"# 备忘 {number}\n\n{body}".strip()
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
+    assert gaps and max(gaps) < 0.2
