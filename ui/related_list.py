@@ -38,7 +38,7 @@ class RelatedList(QWidget):
         self._timer.timeout.connect(self.refresh)
 
     @property
-    def list(self) -> QListWidget:
+    def list_widget(self) -> QListWidget:
         """The list itself (`relatedList`)."""
         if self._list is None:
             self.title = QLabel(self.tr("Related proposals"), self)
@@ -57,7 +57,7 @@ class RelatedList(QWidget):
         self._proposal_id = proposal_id
         if proposal_id is None and self._list is None:
             return
-        self.list.clear()
+        self.list_widget.clear()
         if proposal_id is None:
             self._timer.stop()
         else:
@@ -66,7 +66,7 @@ class RelatedList(QWidget):
     def refresh(self) -> None:
         """Read the related proposals now."""
         self._timer.stop()
-        self.list.clear()
+        self.list_widget.clear()
         if self._proposal_id is None:
             return
         try:
@@ -76,7 +76,7 @@ class RelatedList(QWidget):
         locale = QLocale()
         for item in found:
             percent = locale.toString(round(item.score * 100))
-            row = QListWidgetItem(f"{item.title}  ({percent} %)", self.list)
+            row = QListWidgetItem(f"{item.title}  ({percent} %)", self.list_widget)
             row.setData(_ID_ROLE, item.id)
             row.setToolTip(item.title)
         self.title.setText(
@@ -85,7 +85,7 @@ class RelatedList(QWidget):
 
     def ids(self) -> list[str]:
         """The ids listed, most similar first."""
-        return [self.list.item(i).data(_ID_ROLE) for i in range(self.list.count())]
+        return [self.list_widget.item(i).data(_ID_ROLE) for i in range(self.list_widget.count())]
 
     def _activated(self, item: QListWidgetItem) -> None:
         self.openRequested.emit(item.data(_ID_ROLE))
