@@ -346,7 +346,8 @@ class Library:
         return backup_to(self.db.conn, Path(dest))
 
     def check(self) -> tuple[list[str], int]:
-        """(problems found, versions verified): SQLite's checks, then every version's SHA-256."""
+        """(problems found, versions verified): SQLite's checks, every version's SHA-256,
+        then the search index against the proposals it should hold."""
         problems = quick_check(self.db.conn)
         verified = 0
         if problems:
@@ -356,6 +357,7 @@ class Library:
                 problems.append(problem)
             else:
                 verified += 1
+        problems.extend(fulltext.verify(self.db))
         return problems, verified
 
     # -- working drafts ----------------------------------------------------------------------

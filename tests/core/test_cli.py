@@ -221,6 +221,16 @@ def test_check_ok_then_damaged(cli, db, made):
     one_line_error(err)
 
 
+def test_check_reports_a_search_index_out_of_step(cli, db, made):
+    conn = raw(db)
+    conn.execute("UPDATE search_text SET title = 'stale title'")  # as a bug or old app might
+    conn.commit()
+    conn.close()
+    code, out, err = cli("--db", db, "check")
+    assert code == 1 and "search index" in out and "old text" in out
+    one_line_error(err)
+
+
 # -- errors ---------------------------------------------------------------------------------
 
 
