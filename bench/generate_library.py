@@ -17,6 +17,7 @@ import argparse
 import random
 import sqlite3
 import sys
+import tempfile
 import time
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -278,10 +279,41 @@ def cached(path: Path, count: int, versions: int) -> bool:
 
 
 def ensure(path: Path, count: int = 10_000, versions: int = 5, seed: int = 7) -> Path:
-    """The library at `path`, built unless a matching one is already there."""
+    """The library at `path`, built (saying so: it takes a while) unless a matching one is
+    already there."""
     if not cached(path, count, versions):
+        print(f"Building {path} ({count:,} proposals × {versions} versions)…", flush=True)
+        start = time.perf_counter()
         generate(path, count, versions, seed)
+        print(f"  built in {time.perf_counter() - start:.1f} s")
     return path
+
+
+DEFAULT_LIBRARY = Path(tempfile.gettempdir()) / "consult-bench" / "library-10000.consult"
+
+
+def add_library_options(parser: argparse.ArgumentParser) -> None:
+    """`--library PATH` and `--count N`: the generated library a benchmark runs on."""
+    parser.add_argument(
+        "--library",
+        type=Path,
+        default=DEFAULT_LIBRARY,
+        help="the generated library (built there when missing; the benchmarks copy it "
+        "before writing)",
+    )
+    parser.add_argument("--count", type=int, default=10_000)
+
+
+def copy_library(source: Path, dest: Path) -> Path:
+    """A copy of `source` made through the backup API, reading `source` read-only."""
+    reader = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    writer = sqlite3.connect(dest)
+    try:
+        reader.backup(writer)
+    finally:
+        writer.close()
+        reader.close()
+    return dest
 
 
 def _with_sidecars(path: Path) -> list[Path]:

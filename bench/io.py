@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sqlite3
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from generate_library import add_library_options, copy_library, ensure
 
 from consult.library import Library
 from consult.markdown_io.exporter import export_proposals
@@ -33,18 +34,6 @@ from consult.markdown_io.importer import ImportReport, Outcome, import_paths
 ROOT = Path(__file__).resolve().parent.parent
 
 TARGET_SECONDS = 30.0
-
-
-def copy_library(source: Path, dest: Path) -> Path:
-    """A copy of `source` made through the backup API, reading `source` read-only."""
-    reader = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    writer = sqlite3.connect(dest)
-    try:
-        reader.backup(writer)
-    finally:
-        writer.close()
-        reader.close()
-    return dest
 
 
 def timed(label: str, run, check) -> bool:
@@ -78,22 +67,11 @@ def report_search(library: Path) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--library",
-        type=Path,
-        default=Path(tempfile.gettempdir()) / "consult-bench" / "library-10000.consult",
-        help="the generated library (built there when missing; never modified)",
-    )
-    parser.add_argument("--count", type=int, default=10_000)
+    add_library_options(parser)
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args(argv)
 
-    sys.path.insert(0, str(ROOT / "bench"))
-    from generate_library import cached, generate
-
-    if not cached(args.library, args.count, 5):
-        print(f"Building {args.library} ({args.count:,} proposals × 5 versions)…", flush=True)
-        generate(args.library, args.count, 5)
+    ensure(args.library, args.count)
 
     work = Path(tempfile.mkdtemp(prefix="consult-bench-io-"))
     try:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sqlite3
 import statistics
 import sys
 import tempfile
@@ -28,6 +27,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from generate_library import add_library_options, copy_library, ensure  # noqa: E402 (bench/ is the script's folder)
 
 from consult.library import Library  # noqa: E402
 from consult.related import related  # noqa: E402
@@ -109,32 +110,14 @@ def report(library: Path, runs: int = 20) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--library",
-        type=Path,
-        default=Path(tempfile.gettempdir()) / "consult-bench" / "library-10000.consult",
-        help="the generated library (built there when missing; never modified)",
-    )
-    parser.add_argument("--count", type=int, default=10_000)
+    add_library_options(parser)
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args(argv)
 
-    sys.path.insert(0, str(ROOT / "bench"))
-    from generate_library import cached, generate
-
-    if not cached(args.library, args.count, 5):
-        print(f"Building {args.library} ({args.count:,} proposals × 5 versions)…", flush=True)
-        generate(args.library, args.count, 5)
+    ensure(args.library, args.count)
     work = Path(tempfile.mkdtemp(prefix="consult-bench-search-"))
     try:
-        copy = work / "library.consult"
-        reader = sqlite3.connect(f"file:{args.library}?mode=ro", uri=True)
-        writer = sqlite3.connect(copy)
-        try:
-            reader.backup(writer)
-        finally:
-            writer.close()
-            reader.close()
+        copy = copy_library(args.library, work / "library.consult")
         ok = report(copy, args.runs)
     finally:
         shutil.rmtree(work, ignore_errors=True)

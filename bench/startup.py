@@ -31,6 +31,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from generate_library import add_library_options, ensure  # bench/: the script's folder
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -378,13 +380,7 @@ def report_compare() -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--library",
-        type=Path,
-        default=Path(tempfile.gettempdir()) / "consult-bench" / "library-10000.consult",
-        help="the generated library (built there when missing)",
-    )
-    parser.add_argument("--count", type=int, default=10_000)
+    add_library_options(parser)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -399,14 +395,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(children[kind](*rest)))
         return 0
 
-    sys.path.insert(0, str(ROOT / "bench"))
-    from generate_library import cached, generate
-
-    if not cached(args.library, args.count, 5):
-        print(f"Building {args.library} ({args.count:,} proposals × 5 versions)…", flush=True)
-        start = time.perf_counter()
-        generate(args.library, args.count, 5)
-        print(f"  built in {time.perf_counter() - start:.1f} s")
+    ensure(args.library, args.count)
     results = [
         report_startup(args.library, args.runs),
         report_typing(args.library),
