@@ -409,7 +409,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _imported(self, report: ImportReport) -> None:
-        self.model.reload()
+        # The import wrote through its own connection: the list sees the library changed
+        # (data_version) and reads it again.
         self._refresh_lists()
         first = next((f.proposal_id for f in report.files if f.proposal_id), None)
         if first is not None:
