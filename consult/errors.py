@@ -35,3 +35,23 @@ class LibraryBusy(LibraryError):
 
 class CorruptVersion(LibraryError):
     """A stored version does not match its SHA-256: its text is never returned."""
+
+
+class DamagedLibrary(NotALibrary):
+    """SQLite finds the library damaged (a corrupt page, a failed quick_check): writes are
+    refused; restore from a backup or salvage the readable proposals."""
+
+
+class ReadOnlyLibrary(LibraryError):
+    """A change was asked of a library opened read-only."""
+
+
+class MigrationFailed(LibraryError):
+    """Bringing the library up to this app's schema failed; it was left as it was.
+
+    `backup` is the copy made just before the migration (None if none could be made).
+    """
+
+    def __init__(self, message: str, backup: object = None) -> None:
+        super().__init__(message)
+        self.backup = backup

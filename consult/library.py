@@ -19,7 +19,12 @@ from sqlite_utils import Database
 from consult import clock
 from consult import tags as tagging
 from consult.changes import change_size
-from consult.errors import CorruptVersion, InvalidInput, NotFound
+from consult.errors import (
+    CorruptVersion,
+    InvalidInput,
+    NotFound,
+    ReadOnlyLibrary,
+)
 from consult.model import (
     Base,
     Content,
@@ -35,7 +40,7 @@ from consult.model import (
 from consult.storage import fulltext, open_database, write_txn
 from consult.storage.backup import backup_to, quick_check
 from consult.storage.blobs import BlobStore, BodyDamaged
-from consult.storage.connection import translate_error
+from consult.storage.connection import damaged, translate_error
 from consult.storage.records import (
     NOT_TRASHED,
     PROPOSAL_SELECT,
@@ -66,17 +71,26 @@ class SaveResult:
 class Library:
     """An open library file. Use as a context manager, or call close()."""
 
-    def __init__(self, db: Database, path: Path) -> None:
+    def __init__(self, db: Database, path: Path, *, read_only: bool = False) -> None:
         self.db = db
         self.path = path
         self.blobs = BlobStore(db)
         self._in_batch = False
+        self.read_only = read_only
+        # Why it is read-only, in words for the user (the window shows it in a banner).
+        self.read_only_reason = "This library was opened read-only" if read_only else ""
 
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = False) -> Library:
-        """Open the library at `path` (creating an empty one if `create`)."""
+    def open(cls, path: str | Path, *, create: bool = False, read_only: bool = False) -> Library:
+        """Open the library at `path` (creating an empty one if `create`).
+
+        With `read_only` nothing is ever written to the file: every change raises
+        ReadOnlyLibrary.
+        """
         path = Path(path)
-        return cls(open_database(path, create=create), path)
+        return cls(
+            open_database(path, create=create, read_only=read_only), path, read_only=read_only
+        )
 
     def close(self) -> None:
         self.db.close()
@@ -102,6 +116,8 @@ class Library:
 
     @contextmanager
     def _writing(self) -> Iterator[Database]:
+        if self.read_only:
+            raise ReadOnlyLibrary(f"{self.read_only_reason}; nothing was changed")
         if self._in_batch:
             with self.db.atomic():  # a savepoint: a failed operation leaves the batch clean
                 yield self.db
@@ -344,6 +360,13 @@ class Library:
     def backup(self, dest: str | Path) -> Path:
         """A verified copy of the library at `dest` (a new file, or a new file in a folder)."""
         return backup_to(self.db.conn, Path(dest))
+
+    def require_healthy(self) -> None:
+        """Raise DamagedLibrary unless SQLite's quick_check finds the file sound (run before
+        changes that must not be written into a damaged file)."""
+        problems = quick_check(self.db.conn)
+        if problems:
+            raise damaged(self.path, problems[0])
 
     def check(self) -> tuple[list[str], int]:
         """(problems found, versions verified): SQLite's checks, every version's SHA-256,

@@ -14,20 +14,29 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from consult.errors import LibraryBusy, LibraryError, LibraryMissing, NewerLibrary, NotALibrary
+from consult.errors import (
+    DamagedLibrary,
+    LibraryBusy,
+    LibraryError,
+    LibraryMissing,
+    NewerLibrary,
+    NotALibrary,
+)
 
 APPLICATION_ID = 0x436F6E53  # "ConS" in the SQLite header: this file is a Consult library
 BUSY_TIMEOUT_MS = 5000
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def open_database(path: str | Path, *, create: bool = False) -> Database:
+def open_database(path: str | Path, *, create: bool = False, read_only: bool = False) -> Database:
     """Open (or with `create`, create) the library at `path`, migrated to this app's schema.
 
-    Raises LibraryMissing, NotALibrary or NewerLibrary with a message for the user; a file
-    that is refused is not written to.
+    With `read_only` the file is opened through SQLite's `mode=ro` and never written (nor
+    migrated: a library that needs a migration must be opened for writing once).
+    Raises LibraryMissing, NotALibrary, NewerLibrary or MigrationFailed with a message for the
+    user; a file that is refused is not written to.
     """
-    from consult.storage.migrations import SCHEMA_VERSION, migrate
+    from consult.storage.migrations import SCHEMA_VERSION, migrate, pending
 
     path = Path(path)
     if path.is_dir():
@@ -40,9 +49,9 @@ def open_database(path: str | Path, *, create: bool = False) -> Database:
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
 
-    conn = sqlite3.connect(
-        str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
-    )
+    if read_only and not exists:
+        raise LibraryMissing(f"No library at {path}")
+    conn = connect(path, read_only=read_only)
     try:
         app_id, user_version, tables = _identify(conn, path)
         if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables):
@@ -54,13 +63,38 @@ def open_database(path: str | Path, *, create: bool = False) -> Database:
                 f"{path} was created by a newer version of Consult (schema {user_version}; "
                 f"this version knows schema {SCHEMA_VERSION}); update the app to open it"
             )
-        _set_pragmas(conn, path)
+        _set_pragmas(conn, path, read_only=read_only)
         db = Database(conn, execute_plugins=False)
-        migrate(db)
+        if read_only:
+            if pending(db):
+                raise LibraryError(
+                    f"{path} was written by an older version of Consult and must be brought up "
+                    "to date once; open it without read-only first (nothing was changed)"
+                )
+        else:
+            migrate(db, path)
+    except sqlite3.DatabaseError as e:
+        conn.close()
+        raise translate_error(e, path) from e
     except BaseException:
         conn.close()
         raise
     return db
+
+
+def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """A plain connection to the library file (no pragmas, no migration)."""
+    if read_only:
+        target, uri = path.resolve().as_uri() + "?mode=ro", True
+    else:
+        target, uri = str(path), False
+    return sqlite3.connect(
+        target,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        isolation_level=None,
+        check_same_thread=False,
+        uri=uri,
+    )
 
 
 def _check_header(path: Path) -> None:
@@ -83,9 +117,13 @@ def _identify(conn: sqlite3.Connection, path: Path) -> tuple[int, int, int]:
     return app_id, user_version, tables
 
 
-def _set_pragmas(conn: sqlite3.Connection, path: Path) -> None:
+def _set_pragmas(conn: sqlite3.Connection, path: Path, *, read_only: bool = False) -> None:
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if read_only:
+            conn.execute("PRAGMA query_only = ON")
+            conn.execute("PRAGMA schema_version").fetchone()  # reads the file: fails here if not
+            return
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode != "wal":
             raise LibraryError(f"Cannot use write-ahead logging for {path} (journal mode {mode})")
@@ -110,9 +148,24 @@ def translate_error(error: sqlite3.Error, path: str | Path | None = None) -> Lib
         return LibraryError(f"The disk is full{where}; nothing was changed, free space and retry")
     if "readonly" in text or "read-only" in text:
         return LibraryError(f"The library is read-only{where}; nothing was changed")
-    if "malformed" in text or "not a database" in text:
-        return NotALibrary(f"The library is damaged{where}: {text}")
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return damaged(path, text)
+    if "unable to open" in text:
+        return LibraryError(
+            f"Cannot open the library{where} ({text}). If its folder is not writable, SQLite "
+            "cannot create the -wal and -shm files it needs beside the library"
+        )
     return LibraryError(f"The library could not be written{where}: {text}")
+
+
+def damaged(path: str | Path | None, detail: str) -> DamagedLibrary:
+    """The error for a library SQLite finds damaged, with what the user can do about it."""
+    where = f" {path}" if path else ""
+    return DamagedLibrary(
+        f"The library{where} is damaged ({detail}); nothing was changed. Restore it from a "
+        "backup ('consult backup --list', then '--restore') or save what is readable with "
+        "'consult salvage'"
+    )
 
 
 @contextmanager
@@ -135,6 +188,6 @@ def write_txn(db: Database) -> Iterator[Database]:
     except BaseException as e:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
-        if isinstance(e, sqlite3.OperationalError):
+        if isinstance(e, sqlite3.DatabaseError) and not isinstance(e, sqlite3.IntegrityError):
             raise translate_error(e) from e
         raise

@@ -6,9 +6,12 @@ newer app (a larger number) is recognised and refused before anything is written
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from consult.errors import MigrationFailed
 from consult.storage import fulltext
 from consult.storage.connection import APPLICATION_ID, write_txn
 
@@ -128,12 +131,35 @@ def search(db: Database) -> None:
 SCHEMA_VERSION = len(migrations._migrations)
 
 
-def migrate(db: Database) -> None:
-    """Apply pending migrations in one IMMEDIATE transaction with the schema number."""
+def pending(db: Database) -> bool:
+    """Whether this library needs migrations this app knows."""
+    return bool(migrations.pending(db))
+
+
+def migrate(db: Database, path: Path | None = None) -> None:
+    """Apply pending migrations in one IMMEDIATE transaction with the schema number.
+
+    A library that already holds data is first backed up (into its backups folder, see
+    consult.backups) when `path` is given; if the migration then fails, everything it did is
+    rolled back and MigrationFailed names that backup.
+    """
     if not migrations.pending(db):
         return
-    with write_txn(db):
-        # apply() looks again inside the transaction, so two processes never both migrate.
-        migrations.apply(db)
-        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    backup = None
+    if path is not None and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        from consult import backups
+
+        backup = backups.make_backup(path, "migration", source=db.conn).path
+    try:
+        with write_txn(db):
+            # apply() looks again inside the transaction, so two processes never both migrate.
+            migrations.apply(db)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    except Exception as e:
+        where = f"; a copy made just before is at {backup}" if backup else ""
+        raise MigrationFailed(
+            f"Could not bring the library {path or ''} up to date for this version of Consult "
+            f"({e}). Nothing was changed{where}. Starting again will retry",
+            backup=backup,
+        ) from e
