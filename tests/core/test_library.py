@@ -315,7 +315,7 @@ def test_label_version_sets_a_note_on_history_without_a_new_version(lib):
 # -- history order --------------------------------------------------------------------------
 
 
-def test_versions_are_ordered_by_number_even_when_the_clock_goes_backwards(lib):
+def test_case27_versions_are_ordered_by_number_even_when_the_clock_goes_backwards(lib):
     moments = [
         datetime(2026, 6, 1, tzinfo=UTC),
         datetime(2024, 1, 1, tzinfo=UTC),

@@ -38,7 +38,7 @@ def health(lib):
 # -- RELIABILITY case 28 ------------------------------------------------------------------------
 
 
-def test_two_character_chinese_query_finds_the_drafts(lib, health):
+def test_case28_two_character_chinese_query_finds_the_drafts(lib, health):
     assert set(ids(search(lib, "医疗"))) == {health["title"], health["body"]}
     assert set(ids(search(lib, " 医疗 "))) == {health["title"], health["body"]}
 
@@ -47,7 +47,7 @@ SHORT = "医疗 服务 建议 议案 数据 务。 ai AI on s. of zq 量子 医 
 
 
 @pytest.mark.parametrize("query", SHORT.split())
-def test_short_queries_find_what_like_finds(lib, health, monkeypatch, query):
+def test_case28_short_queries_find_what_like_finds(lib, health, monkeypatch, query):
     """Words of one or two characters are looked up in the index (a word at the very end of a
     title or a body too); the proposals found are those LIKE finds by reading every text."""
     at_the_end = {
@@ -78,7 +78,7 @@ def test_two_character_words_use_the_index(lib, health, monkeypatch):
     assert ids(search(lib, "on label")) == [health["english"]]
 
 
-def test_four_character_chinese_query_uses_the_full_text_index(lib, health, monkeypatch):
+def test_case28_four_character_chinese_query_uses_the_full_text_index(lib, health, monkeypatch):
     def no_like(*args, **kwargs):
         raise AssertionError("a 4-character query must use the trigram index")
 
@@ -98,7 +98,7 @@ def test_four_character_chinese_query_uses_the_full_text_index(lib, health, monk
         "\x00", "医\x00疗", "\ud800abc", "", "   ", "\t\n",
     ],
 )  # fmt: skip
-def test_whatever_the_user_types_never_raises(lib, health, query):
+def test_case28_whatever_the_user_types_never_raises(lib, health, query):
     hits = search(lib, query)
     assert isinstance(hits, list)
     assert all(h.id in health.values() for h in hits)
@@ -230,7 +230,9 @@ def test_the_limit_is_respected(lib):
 # -- without the trigram tokenizer --------------------------------------------------------------
 
 
-def test_without_the_trigram_tokenizer_search_uses_like_and_says_so_once(tmp_path, monkeypatch):
+def test_case28_without_the_trigram_tokenizer_search_uses_like_and_says_so_once(
+    tmp_path, monkeypatch
+):
     monkeypatch.setattr(fulltext, "trigram_available", lambda: False)
     monkeypatch.setattr(search_module, "_noticed", False)
     with Library.open(tmp_path / "old-sqlite.consult", create=True) as lib:
@@ -254,7 +256,7 @@ def test_without_the_trigram_tokenizer_search_uses_like_and_says_so_once(tmp_pat
         assert fulltext.verify(lib.db) == []
 
 
-def test_an_index_this_sqlite_cannot_use_is_marked_stale_and_search_still_works(
+def test_case28_an_index_this_sqlite_cannot_use_is_marked_stale_and_search_still_works(
     lib, health, monkeypatch
 ):
     monkeypatch.setattr(fulltext, "trigram_available", lambda: False)

@@ -151,7 +151,7 @@ def _raise_after(real):
     return wrapper
 
 
-def test_a_failure_after_the_index_write_rolls_the_index_back(lib, monkeypatch):
+def test_case03_a_failure_after_the_index_write_rolls_the_index_back(lib, monkeypatch):
     p = lib.create_proposal("Kept", "note", "the saved text", tags=["kept"])
     monkeypatch.setattr(fulltext, "reindex", _raise_after(fulltext.reindex))
     with pytest.raises(RuntimeError, match="simulated"):
@@ -170,7 +170,7 @@ def test_a_failure_after_the_index_write_rolls_the_index_back(lib, monkeypatch):
     assert lib.db.execute("SELECT count(*) FROM search_text").fetchone()[0] == 1
 
 
-def test_a_failure_after_the_version_insert_leaves_no_index_row(lib, monkeypatch):
+def test_case03_a_failure_after_the_version_insert_leaves_no_index_row(lib, monkeypatch):
     lib.create_proposal("Existing", "note", "kept")
 
     def boom(*args, **kwargs):

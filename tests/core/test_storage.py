@@ -193,7 +193,7 @@ def test_a_missing_library_is_reported_and_not_created(tmp_path):
 # -- the write path -------------------------------------------------------------------------
 
 
-def test_every_write_begins_immediate(lib):
+def test_case16_every_write_begins_immediate(lib):
     statements: list[str] = []
     lib.db.conn.set_trace_callback(statements.append)
     p = lib.create_proposal("T", "note", "v1", tags=["x"])
@@ -234,7 +234,7 @@ def _hold_write_lock(path: Path, seconds: float, locked: threading.Event) -> Non
         other.close()
 
 
-def test_a_save_waits_for_another_writer_and_succeeds(lib, lib_path):
+def test_case16_a_save_waits_for_another_writer_and_succeeds(lib, lib_path):
     p = lib.create_proposal("T", "note", "v1")
     locked = threading.Event()
     holder = threading.Thread(target=_hold_write_lock, args=(lib_path, 1.0, locked))
@@ -251,7 +251,7 @@ def test_a_save_waits_for_another_writer_and_succeeds(lib, lib_path):
     assert "written by the other program" in {t.name for t in lib.tags()}
 
 
-def test_a_lock_held_past_the_busy_timeout_is_reported_and_nothing_is_written(lib, lib_path):
+def test_case17_a_lock_held_past_the_busy_timeout_is_reported_and_nothing_is_written(lib, lib_path):
     p = lib.create_proposal("T", "note", "v1")
     lib.db.conn.execute("PRAGMA busy_timeout = 200")
     locked = threading.Event()
@@ -271,7 +271,9 @@ def _boom(*args, **kwargs):
     raise RuntimeError("simulated failure in the middle of a save")
 
 
-def test_a_failure_after_the_version_insert_rolls_back_the_whole_create(lib, lib_path, monkeypatch):
+def test_case03_a_failure_after_the_version_insert_rolls_back_the_whole_create(
+    lib, lib_path, monkeypatch
+):
     lib.create_proposal("Existing", "note", "kept", tags=["t"])
     before = row_counts(lib_path)
     monkeypatch.setattr(consult.tags, "add", _boom)
@@ -284,7 +286,7 @@ def test_a_failure_after_the_version_insert_rolls_back_the_whole_create(lib, lib
     assert lib.version(again.id).content.body == "a body that exists nowhere else"
 
 
-def test_a_failure_storing_the_body_rolls_back_the_save_and_keeps_the_draft(
+def test_case03_a_failure_storing_the_body_rolls_back_the_save_and_keeps_the_draft(
     lib, lib_path, monkeypatch
 ):
     p = lib.create_proposal("T", "note", "v1")
@@ -316,7 +318,7 @@ def test_a_version_that_does_not_read_back_identically_is_not_saved(lib, lib_pat
     assert lib.version(p.id).content.body == "v1"
 
 
-def test_no_code_commits_through_the_connection_context_manager():
+def test_case03_no_code_commits_through_the_connection_context_manager():
     pattern = re.compile(r"with\s+[\w.]*conn\s*:")
     files = [f for folder in ("consult", "ui") for f in sorted((REPO / folder).rglob("*.py"))]
     assert any(f.name == "library.py" for f in files)

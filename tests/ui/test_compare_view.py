@@ -245,7 +245,9 @@ def test_export_writes_the_before_after_table(qtbot, tmp_path):
     assert "<del>" in (tmp_path / "table.html").read_text(encoding="utf-8")
 
 
-def test_a_failed_export_says_why_and_leaves_no_file(qtbot, tmp_path, monkeypatch):
+def test_case08_a_failed_comparison_export_says_why_and_leaves_no_file(
+    qtbot, tmp_path, monkeypatch
+):
     view = make_view(qtbot)
     compare(qtbot, view, OLD, NEW)
     shown = []

@@ -335,7 +335,7 @@ def test_preview_shows_rendered_headings(qtbot, demo_library):
     ["[" * 13000, "".join("  " * i + "- x\n" for i in range(2000))],
     ids=["brackets", "nested-lists"],
 )
-def test_pathological_preview_keeps_the_window_responsive(qtbot, demo_library, body):
+def test_case22_pathological_preview_keeps_the_window_responsive(qtbot, demo_library, body):
     editor = make_editor(qtbot, demo_library, motion(demo_library).id)
     qtbot.waitUntil(lambda: not editor.previewBrowser.is_pending(), timeout=5000)
     ticks = []
@@ -384,7 +384,7 @@ def test_preview_never_requests_remote_images(qtbot, demo_library, monkeypatch):
     assert not editor.previewBrowser.openLinks()
 
 
-def test_failed_save_keeps_text_and_unsaved_state(qtbot, demo_library, monkeypatch, boxes):
+def test_case07_a_failed_save_keeps_text_and_unsaved_state(qtbot, demo_library, monkeypatch, boxes):
     p = motion(demo_library)
     editor = make_editor(qtbot, demo_library, p.id)
     type_at_end(qtbot, editor, "\nTyped before the failure")
@@ -404,7 +404,7 @@ def test_failed_save_keeps_text_and_unsaved_state(qtbot, demo_library, monkeypat
     assert demo_library.load_draft(p.id).content.body == before  # journaled meanwhile
 
 
-def test_disk_full_save_offers_retry_which_then_succeeds(qtbot, demo_library, monkeypatch):
+def test_case07_disk_full_save_keeps_the_text_and_retry_succeeds(qtbot, demo_library, monkeypatch):
     p = motion(demo_library)
     editor = make_editor(qtbot, demo_library, p.id)
     db = demo_library.db

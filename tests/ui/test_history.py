@@ -217,7 +217,9 @@ def test_double_click_compares_with_the_previous_version(qtbot, panel, motion):
     assert signal.args == [motion.id, 2, 3]
 
 
-def test_a_version_saved_with_the_clock_set_back_keeps_its_place_with_a_hint(qtbot, demo_library):
+def test_case27_a_version_saved_with_the_clock_set_back_keeps_its_place_with_a_hint(
+    qtbot, demo_library
+):
     def at(year):
         return clock.pinned(datetime(year, 3, 1, 9, 30, tzinfo=UTC))
 

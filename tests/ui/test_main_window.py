@@ -209,7 +209,7 @@ def test_compare_an_amendment_with_its_base(qtbot, demo_library):
 
 
 @pytest.mark.parametrize("answer", ["save", "discard", "cancel"])
-def test_closing_with_unsaved_changes_asks_and_never_loses_text(
+def test_case06_closing_with_unsaved_changes_asks_and_never_loses_text(
     qtbot, demo_library, monkeypatch, answer
 ):
     window = make_window(qtbot, demo_library)

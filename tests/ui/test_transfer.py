@@ -74,7 +74,7 @@ def _write_files(folder: Path) -> list[Path]:
 
 
 @pytest.mark.parametrize("answer", ["yes", "cancel"])
-def test_import_asks_about_a_recognised_encoding(
+def test_case19_import_asks_about_a_recognised_encoding(
     qtbot, demo_library, tmp_path, monkeypatch, answer
 ):
     window = make_window(qtbot, demo_library)
@@ -110,7 +110,9 @@ def test_import_asks_about_a_recognised_encoding(
     assert "2 imported" in dialog.status.text()
 
 
-def test_refusing_the_recognised_encoding_offers_others(qtbot, demo_library, tmp_path, monkeypatch):
+def test_case19_refusing_the_recognised_encoding_offers_others(
+    qtbot, demo_library, tmp_path, monkeypatch
+):
     window = make_window(qtbot, demo_library)
     _write_files(tmp_path / "in")
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
@@ -167,7 +169,7 @@ def test_the_actions_are_in_the_file_menu(qtbot, demo_library):
     assert actions["actionImport"].shortcut().toString() == "Ctrl+I"
 
 
-def test_a_large_import_keeps_the_window_answering_and_cancel_keeps_whole_files(
+def test_case21_a_large_import_keeps_the_window_answering_and_cancel_keeps_whole_files(
     qtbot, demo_library, tmp_path
 ):
     # RELIABILITY 21, the window's part: the import runs in a worker; a timer in the GUI

@@ -158,7 +158,7 @@ def failing(at: str, code: int):
     ("where", "code"),
     [("fsync", errno.ENOSPC), ("write", errno.EIO), ("replace", errno.EROFS)],
 )
-def test_a_failed_write_names_the_file_and_reason_keeps_the_old_file_and_leaves_no_temp(
+def test_case08_a_failed_write_names_the_file_and_reason_keeps_the_old_file_and_leaves_no_temp(
     lib, out, monkeypatch, where, code
 ):
     lib.create_proposal("Draft", "note", "new text")
@@ -172,7 +172,7 @@ def test_a_failed_write_names_the_file_and_reason_keeps_the_old_file_and_leaves_
     assert files_under(out) == before  # no partial file, no temporary file, no index
 
 
-def test_a_full_disk_part_way_keeps_the_files_already_written_whole(lib, out, monkeypatch):
+def test_case08_a_full_disk_part_way_keeps_the_files_already_written_whole(lib, out, monkeypatch):
     for n in range(4):
         lib.create_proposal(f"P{n}", "note", f"text {n}")
     real_fsync, calls = atomic.os.fsync, []
@@ -194,7 +194,7 @@ def test_a_full_disk_part_way_keeps_the_files_already_written_whole(lib, out, mo
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes anywhere")
-def test_a_read_only_folder_is_reported_with_the_reason(lib, out):
+def test_case08_a_read_only_folder_is_reported_with_the_reason(lib, out):
     lib.create_proposal("Draft", "note", "text")
     out.mkdir()
     out.chmod(0o555)

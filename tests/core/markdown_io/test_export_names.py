@@ -42,7 +42,7 @@ def assert_portable(name: str) -> None:
     assert not unicodedata.combining(name[0])
 
 
-def test_hostile_titles_export_inside_the_folder_under_portable_names(lib, tmp_path, out):
+def test_case25_hostile_titles_export_inside_the_folder_under_portable_names(lib, tmp_path, out):
     ids = {lib.create_proposal(title, "note", f"body of {n}").id: title for n, title in
            enumerate(HOSTILE)}  # fmt: skip
     before = files_under(tmp_path)
@@ -61,7 +61,7 @@ def test_hostile_titles_export_inside_the_folder_under_portable_names(lib, tmp_p
         assert meta["title"] == stored == " ".join(ids[meta["id"]].split())
 
 
-def test_what_hostile_titles_become():
+def test_case25_what_hostile_titles_become():
     assert safe_stem("../../etc/passwd") == "_.._etc_passwd"
     assert safe_stem("CON") == "_CON"
     assert safe_stem("aux.txt") == "_aux.txt"
@@ -77,7 +77,7 @@ def test_what_hostile_titles_become():
     assert decomposed == "untitled" or not unicodedata.combining(decomposed[-1])
 
 
-def test_colliding_names_get_a_suffix_and_the_users_file_is_untouched(lib, out):
+def test_case26_colliding_names_get_a_suffix_and_the_users_file_is_untouched(lib, out):
     write(out / "a_b.md", "the user's own notes\n")
     write(out / "Report.md", "another file of the user's\n")
     first = lib.create_proposal("a:b", "note", "first")
@@ -95,7 +95,7 @@ def test_colliding_names_get_a_suffix_and_the_users_file_is_untouched(lib, out):
     assert notes[0] == "a_b.md was already in the folder (kept); written as a_b (2).md"
 
 
-def test_two_titles_with_one_name_in_one_export_are_both_written(lib, out):
+def test_case26_two_titles_with_one_name_in_one_export_are_both_written(lib, out):
     lib.create_proposal("a:b", "note", "first")
     lib.create_proposal("a?b", "note", "second")
     report = export_proposals(lib, out)
@@ -107,7 +107,7 @@ def test_two_titles_with_one_name_in_one_export_are_both_written(lib, out):
     assert bodies == {"\nfirst", "\nsecond"}
 
 
-def test_exporting_twice_never_overwrites_the_first_export(lib, out):
+def test_case26_exporting_twice_never_overwrites_the_first_export(lib, out):
     proposal = lib.create_proposal("Twice", "note", "version one")
     export_proposals(lib, out)
     first = (out / "Twice.md").read_bytes()
@@ -118,7 +118,7 @@ def test_exporting_twice_never_overwrites_the_first_export(lib, out):
     assert report.index is not None and report.index.name == "index (2).md"
 
 
-def test_overwrite_replaces_same_named_files_but_never_within_one_export(lib, out):
+def test_case26_overwrite_replaces_same_named_files_but_never_within_one_export(lib, out):
     write(out / "a_b.md", "old export\n")
     lib.create_proposal("a:b", "note", "first")
     lib.create_proposal("a?b", "note", "second")

@@ -53,7 +53,9 @@ def hostile(pwned_path: str) -> dict[str, tuple[str, str]]:
         "deep-nesting",
     ],
 )
-def test_malformed_front_matter_keeps_the_whole_file_as_body_and_says_why(lib, tmp_path, case):
+def test_case23_malformed_front_matter_keeps_the_whole_file_as_body_and_says_why(
+    lib, tmp_path, case
+):
     pwned = tmp_path / "pwned"
     text, reason = hostile(str(pwned))[case]
     path = write(tmp_path / "note.md", text)
@@ -69,7 +71,7 @@ def test_malformed_front_matter_keeps_the_whole_file_as_body_and_says_why(lib, t
     assert not pwned.exists()  # nothing ran
 
 
-def test_front_matter_in_gbk_is_read(lib, tmp_path):
+def test_case23_front_matter_in_gbk_is_read(lib, tmp_path):
     text = "---\ntitle: 关于加强基层医疗卫生服务的建议\nkind: suggestion\ntags: [医疗健康]\n---\n\n正文。\n"
     path = write(tmp_path / "建议.md", text.encode("gbk"))
     [result] = import_paths(lib, [path]).files

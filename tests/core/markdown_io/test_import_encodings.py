@@ -53,7 +53,9 @@ def imported_body(lib, path):
     ],
     ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "crlf", "mixed-crlf-lf-cr"],
 )
-def test_unicode_files_import_as_the_exact_text_with_lf_and_no_bom(lib, tmp_path, data, encoding):
+def test_case19_unicode_files_import_as_the_exact_text_with_lf_and_no_bom(
+    lib, tmp_path, data, encoding
+):
     path = write(tmp_path / "in.md", data)
     [seen] = scan([path])  # the text as decoded, before the library sees it
     assert seen.preview == MIXED
@@ -63,7 +65,7 @@ def test_unicode_files_import_as_the_exact_text_with_lf_and_no_bom(lib, tmp_path
 
 
 @pytest.mark.parametrize("codec", ["gbk", "gb18030"])
-def test_gbk_and_gb18030_are_recognised_and_reported_as_a_guess(lib, tmp_path, codec):
+def test_case19_gbk_and_gb18030_are_recognised_and_reported_as_a_guess(lib, tmp_path, codec):
     text = CHINESE + ("生僻字：𠮷。\n" if codec == "gb18030" else "")  # 𠮷: four bytes in GB18030
     path = write(tmp_path / "in.txt", text.replace("\n", "\r\n").encode(codec))
 
@@ -86,7 +88,7 @@ LATIN_1_SAMPLES = [
 
 
 @pytest.mark.parametrize("text", LATIN_1_SAMPLES, ids=["plain", "decodes-as-gb18030"])
-def test_latin_1_is_undecidable_unknown_encoding_and_nothing_imported(lib, tmp_path, text):
+def test_case19_latin_1_is_undecidable_unknown_encoding_and_nothing_imported(lib, tmp_path, text):
     data = text.encode("latin-1")
     if "Müller" in text:
         data.decode("gb18030")  # the trap is real: no UnicodeDecodeError
@@ -99,7 +101,7 @@ def test_latin_1_is_undecidable_unknown_encoding_and_nothing_imported(lib, tmp_p
     assert lib.count() == 0
 
 
-def test_a_chosen_encoding_imports_the_undecidable_file(lib, tmp_path):
+def test_case19_a_chosen_encoding_imports_the_undecidable_file(lib, tmp_path):
     text = LATIN_1_SAMPLES[1]
     path = write(tmp_path / "brief.md", text.encode("latin-1"))
     body, result = imported_body_with(lib, path, encodings={path: "latin-1"})
@@ -117,7 +119,7 @@ def imported_body_with(lib, path, **options):
     return lib.version(result.proposal_id).content.body, result
 
 
-def test_utf16_without_bom_is_named_as_such(lib, tmp_path):
+def test_case19_utf16_without_bom_is_named_as_such(lib, tmp_path):
     path = write(tmp_path / "in.md", MIXED.encode("utf-16-le"))
     [result] = import_paths(lib, [path]).files
     assert result.outcome == Outcome.FAILED
@@ -151,7 +153,7 @@ def png_bytes() -> bytes:
         pytest.param(lambda: codecs.BOM_UTF8 + b"bom then \x00 NUL", id="bom-with-nul"),
     ],
 )
-def test_binary_files_and_nul_bytes_are_refused_and_nothing_is_stored(lib, tmp_path, data):
+def test_case20_binary_files_and_nul_bytes_are_refused_and_nothing_is_stored(lib, tmp_path, data):
     path = write(tmp_path / "picture.md", data())
     write(tmp_path / "good.md", "# Good\n\nfine text\n")
     report = import_paths(lib, [tmp_path])
@@ -167,7 +169,7 @@ def test_binary_files_and_nul_bytes_are_refused_and_nothing_is_stored(lib, tmp_p
 # -- 21: enormous files (the core's part; the window's responsiveness is tested in tests/ui) ----
 
 
-def test_a_file_above_the_limit_is_refused_before_it_is_read(lib, tmp_path, monkeypatch):
+def test_case21_a_file_above_the_limit_is_refused_before_it_is_read(lib, tmp_path, monkeypatch):
     huge = tmp_path / "huge.md"
     with huge.open("wb") as f:
         f.truncate(100 * 1024 * 1024)  # 100 MB, sparse: costs no disk
@@ -189,13 +191,13 @@ def test_a_file_above_the_limit_is_refused_before_it_is_read(lib, tmp_path, monk
     assert lib.count() == 0
 
 
-def test_a_file_that_grows_past_the_limit_is_not_read_beyond_it(tmp_path):
+def test_case21_a_file_that_grows_past_the_limit_is_not_read_beyond_it(tmp_path):
     path = write(tmp_path / "growing.md", b"x" * 2048)
     with pytest.raises(text_file.InvalidInput, match="larger than"):
         text_file.read_bytes(path, limit=1024)
 
 
-def test_below_the_limit_one_long_line_and_many_short_lines_import_exactly(lib, tmp_path):
+def test_case21_below_the_limit_one_long_line_and_many_short_lines_import_exactly(lib, tmp_path):
     long_line = "人工智能" * (10 * 1024 * 1024 // 12)  # ~10 MB of UTF-8 on one line
     short_lines = "".join(f"line {n}\n" for n in range(100_000))
     write(tmp_path / "in" / "long.md", long_line)
@@ -206,7 +208,9 @@ def test_below_the_limit_one_long_line_and_many_short_lines_import_exactly(lib, 
     assert bodies == {long_line, short_lines}
 
 
-def test_cancel_from_another_thread_keeps_whole_files_and_nothing_half_imported(lib, tmp_path):
+def test_case21_cancel_from_another_thread_keeps_whole_files_and_nothing_half_imported(
+    lib, tmp_path
+):
     for n in range(60):
         write(
             tmp_path / "in" / f"{n:02}.md",

@@ -86,7 +86,7 @@ EDGE_TITLES = [
 @example([EDGE | {"body": body} for body in EDGE_BODIES])
 @example([EDGE | {"title": title, "body": "x"} for title in EDGE_TITLES])
 @example([EDGE, EDGE])  # two proposals alike in everything stay two
-def test_export_then_import_gives_every_proposal_back_exactly(drafts):
+def test_case24_export_then_import_gives_every_proposal_back_exactly(drafts):
     folder = Path(tempfile.mkdtemp(prefix="consult-roundtrip-"))
     try:
         with (
@@ -116,7 +116,7 @@ def test_export_then_import_gives_every_proposal_back_exactly(drafts):
 # -- the demo library and real law texts ----------------------------------------------------------
 
 
-def test_the_demo_library_comes_back_exactly(lib, other, out):
+def test_case24_the_demo_library_comes_back_exactly(lib, other, out):
     load_demo(lib)
     export_proposals(lib, out)
     report = import_paths(other, [out])
@@ -133,7 +133,7 @@ def test_the_demo_library_comes_back_exactly(lib, other, out):
     }
 
 
-def test_the_demo_library_with_history_comes_back_version_by_version(lib, other, out):
+def test_case24_the_demo_library_with_history_comes_back_version_by_version(lib, other, out):
     load_demo(lib)
     export_proposals(lib, out, history=True)
     report = import_paths(other, [out])
