@@ -128,8 +128,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
 
-    p = command("backup", cmd_backup, "write a verified copy of the library")
-    p.add_argument("dest", metavar="DEST", help="a new file, or a folder to put it in")
+    p = command(
+        "backup",
+        cmd_backup,
+        "write a verified copy of the library, list its backups, or restore one",
+    )
+    p.add_argument(
+        "dest",
+        metavar="DEST",
+        nargs="?",
+        help="a new file, or a folder to put it in (default: the library's backups folder)",
+    )
+    what = p.add_mutually_exclusive_group()
+    what.add_argument(
+        "--list", action="store_true", help="list the library's backups, newest first"
+    )
+    what.add_argument(
+        "--restore",
+        metavar="BACKUP",
+        help="replace the library's content with BACKUP (a file, or 'latest'); the content it "
+        "replaces is backed up first",
+    )
+    p.add_argument("--json", action="store_true", help="with --list: as JSON")
+
+    p = command(
+        "salvage",
+        cmd_salvage,
+        "save every proposal still readable in a damaged library as Markdown files",
+    )
+    p.add_argument("--out", required=True, metavar="DIR", help="the folder to write them to")
 
     command("check", cmd_check, "check the library's integrity and every version's SHA-256")
 
@@ -157,6 +184,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     path = _db_path(args)
     with Library.open(path, create=True) as lib:
         if args.demo:
+            lib.require_healthy()
             if lib.count():
                 raise InvalidInput(
                     f"The library at {path} already has proposals; the demo goes into a new library"
@@ -170,7 +198,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     body = read_text(args.file) if args.file else ""
-    with _open(args) as lib:
+    with _open(args, write=True) as lib:
         proposal = lib.create_proposal(
             args.title,
             args.kind,
@@ -264,7 +292,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
         raise InvalidInput("Nothing to save: give --file and/or new metadata (--title, --status …)")
     if args.file is not None:
         changes["body"] = read_text(args.file)
-    with _open(args) as lib:
+    with _open(args, write=True) as lib:
         proposal_id = lib.resolve(args.ref)
         result = lib.edit(proposal_id, label=args.label, **changes)
     if result.created:
@@ -290,7 +318,7 @@ def cmd_versions(args: argparse.Namespace) -> int:
 def cmd_tag(args: argparse.Namespace) -> int:
     if not args.add and not args.remove:
         raise InvalidInput("Give --add TAG and/or --remove TAG")
-    with _open(args) as lib:
+    with _open(args, write=True) as lib:
         proposal_id = lib.resolve(args.ref)
         current = {t.casefold() for t in lib.get(proposal_id).tags}
         missing = [t for t in args.remove if tag_key(t) not in current]
@@ -343,9 +371,67 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    with _open(args) as lib:
-        dest = lib.backup(Path(args.dest))
+    from consult import backups
+
+    path = _db_path(args)
+    if args.dest is not None and (args.list or args.restore):
+        raise InvalidInput("Give DEST to make a backup, or --list, or --restore (one of them)")
+    if args.list:
+        found = backups.list_backups(path)
+        if args.json:
+            _print_json([_backup_json(b) for b in found])
+        elif not found:
+            print(f"No backups of {path} yet (they are kept in {backups.backup_folder(path)})")
+        for b in [] if args.json else found:
+            print(f"{_when(b.created.isoformat())}  {b.reason:<14} {b.size:>12,}  {b.path}")
+        return 0
+    if args.restore:
+        return _restore(path, args.restore)
+    if args.dest is None:
+        with _open(args) as lib:
+            info = backups.make_backup(path, "manual", source=lib.db.conn)
+        dest = info.path
+    else:
+        with _open(args) as lib:
+            dest = lib.backup(Path(args.dest))
     print(f"Backup written to {dest} (integrity check passed)")
+    return 0
+
+
+def _restore(path: Path, which: str) -> int:
+    from consult import backups
+
+    if which == "latest":
+        found = backups.list_backups(path)
+        if not found:
+            raise InvalidInput(f"There are no backups of {path} to restore")
+        source = found[0].path
+    else:
+        source = Path(which).expanduser()
+        if not source.is_file():
+            raise InvalidInput(f"No backup file at {source}")
+    kept = backups.restore(path, source)
+    print(f"Restored {path} from {source}")
+    if kept is not None:
+        print(f"The library as it was is kept in {kept}")
+    return 0
+
+
+def _backup_json(b: Any) -> dict[str, Any]:
+    return {
+        "path": str(b.path),
+        "created": b.created.isoformat().replace("+00:00", "Z"),
+        "reason": b.reason,
+        "size": b.size,
+    }
+
+
+def cmd_salvage(args: argparse.Namespace) -> int:
+    from consult.salvage import salvage
+
+    report = salvage(_db_path(args), Path(args.out))
+    for line in report.lines():
+        print(line)
     return 0
 
 
@@ -369,8 +455,17 @@ def _db_path(args: argparse.Namespace) -> Path:
     return Path(given).expanduser() if given else default_library_path()
 
 
-def _open(args: argparse.Namespace) -> Library:
-    return Library.open(_db_path(args))
+def _open(args: argparse.Namespace, *, write: bool = False) -> Library:
+    """The library of `args`; with `write`, only once SQLite's quick_check finds it sound, so
+    that a change is never written into a damaged file."""
+    library = Library.open(_db_path(args))
+    if write:
+        try:
+            library.require_healthy()
+        except BaseException:
+            library.close()
+            raise
+    return library
 
 
 def _parse_ref(lib: Library, ref: str) -> tuple[str, int | None]:

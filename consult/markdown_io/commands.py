@@ -65,7 +65,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from consult.cli import _open
 
-    with _open(args) as library:
+    with _open(args, write=True) as library:
         report = import_paths(library, args.paths, encoding=args.encoding)
     for line in report.lines():
         print(line)

@@ -104,7 +104,11 @@ def _check_header(path: Path) -> None:
     except OSError as e:
         raise LibraryError(f"Cannot read {path}: {e.strerror or e}") from e
     if header != SQLITE_HEADER:
-        raise NotALibrary(f"{path} is damaged or is not a Consult library")
+        raise NotALibrary(
+            f"{path} is damaged or is not a Consult library. If it is your library, restore it "
+            "from a backup ('consult backup --list', then '--restore') or save what is readable "
+            "with 'consult salvage'"
+        )
 
 
 def _identify(conn: sqlite3.Connection, path: Path) -> tuple[int, int, int]:
