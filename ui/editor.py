@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from consult import clock
-from consult.errors import ConsultError
+from consult.errors import ConsultError, LibraryBusy
 from consult.form_text import count_text, join_names, last_tag, split_names, split_tags
 from consult.library import Library, translate_error
 from consult.model import Base, Content, Kind, Status
@@ -60,7 +60,8 @@ def _comparable(content: Content) -> Content:
 
 
 def _error_text(error: Exception) -> str:
-    return str(translate_error(error) if isinstance(error, sqlite3.Error) else error)
+    text = str(translate_error(error) if isinstance(error, sqlite3.Error) else error)
+    return text or type(error).__name__
 
 
 class _BodyEdit(QPlainTextEdit):
@@ -541,15 +542,27 @@ class ProposalEditor(QWidget):
 
     def save_version(self, label: str = "") -> bool:
         """Save what is in the editor as the next version (nothing is created if it equals the
-        latest). On failure the user is told, and text and unsaved state stay as they were."""
+        latest). On failure the user is told, and text and unsaved state stay as they were;
+        a library kept busy by another program is waited for once more first."""
         if self.proposal_id is None:
             return False
         content = self.current_content()
+        busy_retried = False
         while True:
             try:
                 result = self.library.save_version(self.proposal_id, content, label=label)
                 break
-            except (ConsultError, sqlite3.Error) as e:
+            # Whatever failed (a bug too), the text stays in the editor and Retry is offered.
+            except Exception as e:
+                if isinstance(e, LibraryBusy) and not busy_retried:
+                    busy_retried = True
+                    self.journalStatus.setText(
+                        self.tr("The library is busy (another program is writing); retrying…")
+                    )
+                    self.journalStatus.repaint()  # the retry waits on the GUI thread
+                    continue
+                if busy_retried:
+                    self.journalStatus.clear()
                 answer = QMessageBox.warning(
                     self,
                     self.tr("Could not save the version"),

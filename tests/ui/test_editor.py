@@ -2,6 +2,7 @@
 
 import re
 import secrets
+import sqlite3
 import time
 
 import pytest
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from consult.errors import LibraryError
 from consult.model import Kind
+from consult.storage import fulltext
 from ui.editor import ProposalEditor
 from ui.preview import MarkdownPreview
 
@@ -408,22 +410,147 @@ def test_case07_disk_full_save_keeps_the_text_and_retry_succeeds(qtbot, demo_lib
     p = motion(demo_library)
     editor = make_editor(qtbot, demo_library, p.id)
     db = demo_library.db
+    history = [(v.number, v.sha256) for v in demo_library.versions(p.id)]
     pages = db.execute("PRAGMA page_count").fetchone()[0]
     db.execute(f"PRAGMA max_page_count = {pages + 2}")
     # ~200 KB that does not compress away (a repeated phrase would fit in two pages).
     editor.bodyEditor.textCursor().insertText(secrets.token_hex(100_000))
+    typed = editor.bodyEditor.toPlainText()
     shown = []
 
-    def free_space_and_retry(_parent, _title, text, *_args):
-        shown.append(text)
-        db.execute("PRAGMA max_page_count = 1073741823")
+    def free_space_and_retry(_parent, _title, text, buttons, *_args):
+        # What the user has while the message is up: the text, still unsaved; the old
+        # versions as they were; a library SQLite finds sound.
+        shown.append(
+            {
+                "text": text,
+                "retry": bool(buttons & QMessageBox.StandardButton.Retry),
+                "buffer": editor.bodyEditor.toPlainText(),
+                "dirty": editor.is_dirty(),
+                "history": [(v.number, v.sha256) for v in demo_library.versions(p.id)],
+                "check": demo_library.check()[0],
+                "quick_check": db.execute("PRAGMA quick_check").fetchone()[0],
+            }
+        )
+        db.execute("PRAGMA max_page_count = 1073741823")  # space is freed
         return QMessageBox.StandardButton.Retry
 
     monkeypatch.setattr(QMessageBox, "warning", free_space_and_retry)
     assert editor.save_version()
-    assert len(shown) == 1 and "full" in shown[0] and "still in the editor" in shown[0]
-    assert demo_library.version(p.id).content.body == editor.current_content().body
+    [box] = shown
+    assert "disk is full" in box["text"] and "still in the editor" in box["text"]
+    assert box["retry"]
+    assert box["buffer"] == typed and box["dirty"]
+    assert box["history"] == history and box["check"] == []
+    assert box["quick_check"] == "ok"
+    # Retry, once there is space, saves the text.
+    assert demo_library.version(p.id).content.body == typed == editor.current_content().body
+    assert [(v.number, v.sha256) for v in demo_library.versions(p.id)][:-1] == history
     assert not editor.is_dirty()
+
+
+def test_case03_an_exception_mid_save_is_rolled_back_and_the_editor_keeps_the_text(
+    qtbot, demo_library, monkeypatch
+):
+    # The failure comes after the version row was inserted, inside the save's transaction.
+    p = motion(demo_library)
+    editor = make_editor(qtbot, demo_library, p.id)
+    type_at_end(qtbot, editor, "\nTyped before the failure")
+    typed = editor.bodyEditor.toPlainText()
+    history = demo_library.versions(p.id)
+
+    def rows():
+        db = demo_library.db
+        return [
+            db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("versions", "blobs")
+        ]
+
+    before = rows()
+    real_reindex = fulltext.reindex
+    failing = [True]
+
+    def reindex(*args, **kwargs):
+        if failing[0]:
+            raise RuntimeError("simulated failure in the middle of a save")
+        return real_reindex(*args, **kwargs)
+
+    monkeypatch.setattr(fulltext, "reindex", reindex)
+    shown = []
+
+    def answer(_parent, _title, text, buttons, *_args):
+        shown.append((text, bool(buttons & QMessageBox.StandardButton.Retry), rows()))
+        if len(shown) == 1:
+            return QMessageBox.StandardButton.Cancel
+        failing[0] = False  # the cause is gone: Retry
+        return QMessageBox.StandardButton.Retry
+
+    monkeypatch.setattr(QMessageBox, "warning", answer)
+    with qtbot.assertNotEmitted(editor.versionSaved):
+        assert editor.save_version() is False
+    [(text, retry, during)] = shown
+    assert "simulated failure" in text and "still in the editor" in text and retry
+    assert during == before == rows()  # rolled back: no orphan version, no orphan body
+    assert demo_library.versions(p.id) == history
+    assert editor.bodyEditor.toPlainText() == typed and editor.is_dirty()
+    assert demo_library.load_draft(p.id).content.body == typed  # journaled meanwhile
+
+    with qtbot.waitSignal(editor.versionSaved):
+        assert editor.save_version()
+    assert len(shown) == 2
+    assert demo_library.version(p.id).content.body == typed
+    assert demo_library.versions(p.id)[:-1] == history
+    assert not editor.is_dirty()
+
+
+def test_case17_a_busy_library_is_retried_then_reported_and_retry_saves_once_free(
+    qtbot, demo_library, monkeypatch
+):
+    p = motion(demo_library)
+    editor = make_editor(qtbot, demo_library, p.id)
+    editor.bodyEditor.textCursor().insertText("\n第十一条\u3000另一个程序写入时输入的文字。")
+    typed = editor.bodyEditor.toPlainText()
+    demo_library.db.execute("PRAGMA busy_timeout = 100")  # not 5 s: the test stays fast
+    other = sqlite3.connect(str(demo_library.path), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    statuses = []  # what the editor's status line said when each attempt began
+    real_save = demo_library.save_version
+
+    def save(*args, **kwargs):
+        statuses.append(editor.journalStatus.text())
+        return real_save(*args, **kwargs)
+
+    monkeypatch.setattr(demo_library, "save_version", save)
+    shown = []
+
+    def answer(_parent, title, text, buttons, *_args):
+        shown.append(
+            (title, text, bool(buttons & QMessageBox.StandardButton.Retry), editor.is_dirty())
+        )
+        if len(shown) == 1:
+            return QMessageBox.StandardButton.Cancel
+        other.execute("COMMIT")  # the other program is done: Retry
+        return QMessageBox.StandardButton.Retry
+
+    monkeypatch.setattr(QMessageBox, "warning", answer)
+    try:
+        assert editor.save_version() is False
+        assert len(statuses) == 2  # tried, then once more while saying so
+        assert statuses[1] == "The library is busy (another program is writing); retrying…"
+        [(title, text, retry, dirty)] = shown
+        assert title == "Could not save the version" and retry and dirty
+        assert "busy" in text and "Your text is still in the editor" in text
+        assert editor.bodyEditor.toPlainText() == typed and editor.is_dirty()
+        assert demo_library.get(p.id).versions == p.versions
+
+        assert editor.save_version()
+    finally:
+        if other.in_transaction:
+            other.execute("ROLLBACK")
+        other.close()
+    assert len(shown) == 2
+    assert demo_library.version(p.id).content.body == typed
+    assert demo_library.get(p.id).versions == p.versions + 1
+    assert not editor.is_dirty() and editor.journalStatus.text() == ""
 
 
 def test_switching_proposals_is_refused_when_the_text_cannot_be_kept(
