@@ -30,7 +30,7 @@ import platformdirs
 
 from consult.errors import LibraryError
 from consult.paths import APP_NAME
-from consult.storage.backup import backup_to, quick_check
+from consult.storage.backup import backup_to, integrity_problems, quick_check
 
 KEEP_RECENT = 8  # the newest backups, whatever their age
 KEEP_DAILY = 7  # then the newest of each of this many days …
@@ -176,14 +176,16 @@ def verify_backup(path: str | Path) -> None:
     try:
         with path.open("rb") as f:
             if f.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-                raise LibraryError(f"{path} is not a Consult backup (not an SQLite database)")
+                raise LibraryError(
+                    f"{path} is not a Consult backup (not an SQLite database); nothing was changed"
+                )
     except OSError as e:
         raise LibraryError(f"Cannot read the backup {path}: {e.strerror or e}") from e
     conn = connect(path, read_only=True)
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         schema = conn.execute("PRAGMA user_version").fetchone()[0]
-        result = conn.execute("PRAGMA integrity_check").fetchall()
+        problems = integrity_problems(conn)
     except sqlite3.DatabaseError as e:
         raise LibraryError(f"The backup {path} is damaged ({e}); nothing was changed") from e
     finally:
@@ -193,11 +195,11 @@ def verify_backup(path: str | Path) -> None:
     if schema > SCHEMA_VERSION:
         raise LibraryError(
             f"The backup {path} was made by a newer version of Consult (schema {schema}); "
-            "update the app to restore it. Nothing was changed"
+            "update the app to restore it; nothing was changed"
         )
-    if [r[0] for r in result] != ["ok"]:
+    if problems:
         raise LibraryError(
-            f"The backup {path} fails its integrity check ({result[0][0]}); nothing was changed"
+            f"The backup {path} fails its integrity check ({problems[0]}); nothing was changed"
         )
 
 

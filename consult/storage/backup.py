@@ -8,17 +8,26 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from consult.errors import LibraryError
 
 
-def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
+def backup_to(
+    conn: sqlite3.Connection,
+    dest: Path,
+    *,
+    pages: int = -1,
+    progress: Callable[[int, int, int], object] | None = None,
+) -> Path:
     """Write a consistent copy of the open library to `dest` (a new file) and verify it.
 
     If `dest` is an existing folder, the copy is named `consult-backup-<UTC time>.consult` in
     it. An existing file is never overwritten. The copy is written under a temporary name,
-    checked with `integrity_check`, then renamed into place.
+    checked with `integrity_check`, then renamed into place. `pages` and `progress` are
+    those of `sqlite3.Connection.backup` (by default the whole file in one step, which reads
+    one consistent snapshot; in steps, a write made meanwhile makes SQLite start over).
     """
     from consult import clock
 
@@ -36,14 +45,14 @@ def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
     try:
         target = sqlite3.connect(tmp_name)
         try:
-            conn.backup(target)
+            conn.backup(target, pages=pages, progress=progress)
             target.execute("PRAGMA journal_mode = DELETE")
-            result = target.execute("PRAGMA integrity_check").fetchone()[0]
+            problems = integrity_problems(target)
         finally:
             target.close()
-        if result != "ok":
+        if problems:
             raise LibraryError(
-                f"The backup failed its integrity check ({result}); nothing was kept"
+                f"The backup failed its integrity check ({problems[0]}); nothing was kept"
             )
         with open(tmp, "rb+") as f:
             os.fsync(f.fileno())
@@ -55,6 +64,12 @@ def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
     finally:
         tmp.unlink(missing_ok=True)
     return dest
+
+
+def integrity_problems(conn: sqlite3.Connection) -> list[str]:
+    """What `PRAGMA integrity_check` (the thorough check) finds; empty when all is well."""
+    rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    return [] if rows == ["ok"] else rows
 
 
 def quick_check(conn: sqlite3.Connection) -> list[str]:
