@@ -165,6 +165,9 @@ def translate_error(error: sqlite3.Error, path: str | Path | None = None) -> Lib
 def damaged(path: str | Path | None, detail: str) -> DamagedLibrary:
     """The error for a library SQLite finds damaged, with what the user can do about it."""
     where = f" {path}" if path else ""
+    detail = " ".join(detail.split())  # SQLite's reports run over several lines
+    if len(detail) > 160:
+        detail = detail[:159] + "…"
     return DamagedLibrary(
         f"The library{where} is damaged ({detail}); nothing was changed. Restore it from a "
         "backup ('consult backup --list', then '--restore') or save what is readable with "
