@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -207,12 +208,12 @@ def restore(library_path: str | Path, backup_path: str | Path) -> Path | None:
     """Replace the library's content with the backup's; returns where the old one was kept.
 
     The backup is verified first (nothing changes if it is bad). A readable library is first
-    backed up itself (reason "before-restore") and then overwritten page by page through the
-    backup API, so that SQLite's own -wal / -shm files stay consistent. A library SQLite
-    cannot read is moved aside, with its -wal / -shm, as `<name>.corrupt-<time>` and the backup
-    copied into its place. Close the app's own connections to the library before calling.
+    backed up itself (reason "before-restore"); a damaged one is copied byte for byte to
+    `<name>.corrupt-<time>` (with its -wal). Then the library is overwritten page by page
+    through the backup API, so that SQLite's own -wal / -shm stay consistent and a window that
+    has the library open reads the restored content. Only a file SQLite cannot open at all is
+    replaced by a new file instead (its -wal / -shm renamed to go with the kept copy).
     """
-    from consult.storage.connection import BUSY_TIMEOUT_MS, connect
 
     library_path, backup_path = Path(library_path), Path(backup_path)
     verify_backup(backup_path)
@@ -223,23 +224,40 @@ def restore(library_path: str | Path, backup_path: str | Path) -> Path | None:
     if _readable(library_path):
         # Thinned only after the restore: the backup being restored must not go first.
         kept = make_backup(library_path, "before-restore", thin_after=False).path
-        source = connect(backup_path, read_only=True)
-        target = connect(library_path)
-        try:
-            target.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            source.backup(target)
-            target.execute("PRAGMA journal_mode = WAL")
-        except sqlite3.Error as e:
-            raise LibraryError(
-                f"Could not restore {library_path} from {backup_path}: {e}; the library as it "
-                f"was is kept in {kept}"
-            ) from e
-        finally:
-            source.close()
-            target.close()
+        _overwrite(library_path, backup_path, kept)
         thin(library_path)
         return kept
-    return _move_aside_and_copy(library_path, backup_path)
+    # Damaged: a byte copy of it is kept (with its -wal), then the backup is written over it
+    # through the backup API (so that a window that has it open reads the restored library).
+    # If SQLite cannot even open it that way, the damaged file is moved aside instead.
+    kept = _keep_damaged_copy(library_path)
+    try:
+        _overwrite(library_path, backup_path, kept)
+    except LibraryError:
+        _move_aside_and_copy(library_path, backup_path, kept)
+    return kept
+
+
+def _overwrite(library_path: Path, backup_path: Path, kept: Path) -> None:
+    from consult.storage.connection import BUSY_TIMEOUT_MS, connect
+
+    source = connect(backup_path, read_only=True)
+    target = connect(library_path)
+    try:
+        target.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        source.backup(target)
+        target.execute("PRAGMA journal_mode = WAL")
+        problems = quick_check(target)
+    except sqlite3.Error as e:
+        raise LibraryError(
+            f"Could not restore {library_path} from {backup_path}: {e}; the library as it was "
+            f"is kept in {kept}"
+        ) from e
+    finally:
+        source.close()
+        target.close()
+    if problems:
+        raise LibraryError(f"The restored library fails its check ({problems[0]})")
 
 
 def _readable(path: Path) -> bool:
@@ -259,16 +277,29 @@ def _readable(path: Path) -> bool:
         conn.close()
 
 
-def _move_aside_and_copy(library_path: Path, backup_path: Path) -> Path:
+def _keep_damaged_copy(library_path: Path) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     kept = library_path.with_name(f"{library_path.name}.corrupt-{stamp}")
+    try:
+        shutil.copyfile(library_path, kept)
+        wal = library_path.with_name(library_path.name + "-wal")
+        if wal.exists():
+            shutil.copyfile(wal, kept.with_name(kept.name + "-wal"))
+    except OSError as e:
+        raise LibraryError(
+            f"Could not keep a copy of the damaged library before restoring: {e.strerror or e}; "
+            "nothing was changed"
+        ) from e
+    return kept
+
+
+def _move_aside_and_copy(library_path: Path, backup_path: Path, kept: Path) -> None:
     fresh = library_path.with_name(f".{library_path.name}.restoring")
     fresh.unlink(missing_ok=True)
     try:
         _copy_into_new_file(backup_path, fresh)
         # The damaged file's -wal belongs to it: left beside the restored file, SQLite would
-        # replay its pages into the restored library. It goes with the damaged copy.
-        os.replace(library_path, kept)
+        # replay its pages into the restored library. It goes with the kept copy.
         for suffix in ("-wal", "-shm"):
             side = library_path.with_name(library_path.name + suffix)
             if side.exists():
@@ -277,7 +308,6 @@ def _move_aside_and_copy(library_path: Path, backup_path: Path) -> Path:
     except OSError as e:
         fresh.unlink(missing_ok=True)
         raise LibraryError(f"Could not restore {library_path}: {e.strerror or e}") from e
-    return kept
 
 
 def _copy_into_new_file(backup_path: Path, dest: Path) -> None:

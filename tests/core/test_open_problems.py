@@ -15,6 +15,7 @@ import pytest
 from core_helpers import content, file_hash, raw
 
 from consult import cli
+from consult.backups import make_backup
 from consult.errors import DamagedLibrary, NewerLibrary, NotALibrary, ReadOnlyLibrary
 from consult.library import Library
 from consult.markdown_io.exporter import export_proposals
@@ -180,3 +181,24 @@ def test_case12_a_newer_library_is_refused_by_every_command_untouched(filled, li
         status, _, err = run(["--db", str(lib_path), *argv], capsys)
         assert status == 1 and "newer version of Consult" in err, argv
     assert file_hash(lib_path) == digest
+
+
+def test_case11_restore_from_the_latest_verified_backup_over_a_corrupt_page(
+    filled, lib_path, capsys
+):
+    made = make_backup(lib_path, "open")
+    corrupt(lib_path, lib_path.stat().st_size // 2, b"\xff" * 4096)
+    damaged = lib_path.read_bytes()
+    reader = Library.open(lib_path)  # a window that has the library open meanwhile
+
+    status, out, _ = run(["--db", str(lib_path), "backup", "--restore", "latest"], capsys)
+
+    assert status == 0 and str(made.path) in out
+    kept = Path(out.split("kept in ")[1].strip())
+    assert kept.name.startswith("library.consult.corrupt-") and kept.read_bytes() == damaged
+    for lib in (reader, Library.open(lib_path)):
+        with lib:
+            assert {
+                p.id: (p.title, lib.version(p.id).content.body) for p in lib.list_proposals()
+            } == (filled)
+            lib.require_healthy()
