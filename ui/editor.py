@@ -407,6 +407,18 @@ class ProposalEditor(QWidget):
         )
         for widget in widgets:
             widget.setEnabled(enabled)
+        self.apply_read_only()
+
+    def apply_read_only(self) -> None:
+        """Follow the library's read-only state: texts can be read, selected and copied but
+        not changed; choices are greyed out; nothing is journaled."""
+        read_only = self.library.read_only
+        for edit in (self.titleEdit, self.sponsorsEdit, self.cosignersEdit, self.tagsEdit):
+            edit.setReadOnly(read_only)
+        self.bodyEditor.setReadOnly(read_only)
+        if read_only:
+            for combo in (self.kindCombo, self.statusCombo, self.sessionEdit):
+                combo.setEnabled(False)
 
     # -- the working text --------------------------------------------------------------------
 
@@ -484,6 +496,8 @@ class ProposalEditor(QWidget):
         self._journal_timer.stop()
         if self.proposal_id is None or self._saved is None or not self._unjournaled:
             return True
+        if self.library.read_only:
+            return True  # nothing could be typed: there is nothing to keep
         content = self.current_content()
         try:
             if _comparable(content) != self._saved:
@@ -544,7 +558,7 @@ class ProposalEditor(QWidget):
         """Save what is in the editor as the next version (nothing is created if it equals the
         latest). On failure the user is told, and text and unsaved state stay as they were;
         a library kept busy by another program is waited for once more first."""
-        if self.proposal_id is None:
+        if self.proposal_id is None or self.library.read_only:
             return False
         content = self.current_content()
         busy_retried = False

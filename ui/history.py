@@ -328,8 +328,11 @@ class HistoryPanel(QWidget):
         numbers = self.selected_numbers()
         latest = self.model.latest()
         one = len(numbers) == 1
-        self.restore_button.setEnabled(one and latest is not None and numbers[0] != latest.number)
-        self.label_button.setEnabled(one)
+        writable = self.library is not None and not self.library.read_only
+        self.restore_button.setEnabled(
+            writable and one and latest is not None and numbers[0] != latest.number
+        )
+        self.label_button.setEnabled(writable and one)
         self.compare_button.setEnabled(self._pair_to_compare(numbers) is not None)
 
     def _pair_to_compare(self, numbers: list[int]) -> tuple[int, int] | None:

@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
     QSplitter,
     QTableView,
     QTabWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +41,7 @@ from ui.editor import ProposalEditor
 from ui.facets import FacetTree
 from ui.history import HistoryPanel
 from ui.library_model import Column, ProposalListModel
+from ui.safety import BackupKeeper, restore_from_backup
 
 if TYPE_CHECKING:
     from consult.markdown_io.importer import ImportReport
@@ -107,6 +110,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self._make_actions()
+        self.backups = BackupKeeper(library, self)
+        self.backups.backedUp.connect(self._backed_up)
+        self.backups.failed.connect(self._backup_failed)
+        self.backups.damaged.connect(self.library_damaged)
+        self._read_only_bar: QToolBar | None = None
+        self._damaged = False
+        if library.read_only:
+            self.set_read_only(library.read_only_reason)
         self.list_view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.setAcceptDrops(True)  # files dropped anywhere but on a text are imported
         self._restore_geometry()
@@ -232,6 +243,9 @@ class MainWindow(QMainWindow):
         self.action_import_folder = self._action(
             "actionImportFolder", self.tr("Import a &Folder…"), None, self.import_folder
         )
+        self.action_restore_backup = self._action(
+            "actionRestoreBackup", self.tr("&Restore from Backup…"), None, self.restore_backup
+        )
         undo = self.editor.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setObjectName("actionUndo")
         undo.setShortcut(QKeySequence("Ctrl+Shift+Z"))
@@ -246,6 +260,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         for action in (self.action_import, self.action_import_folder, self.action_export):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_restore_backup)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
         edit_menu = menus.addMenu(self.tr("&Edit"))
@@ -547,6 +563,97 @@ class MainWindow(QMainWindow):
 
     # -- the window ---------------------------------------------------------------------------
 
+    # -- read-only, damage, backups ----------------------------------------------------------
+
+    def set_read_only(self, reason: str) -> None:
+        """Show the library read-only: a banner says why; nothing that changes it is offered
+        (browsing, comparing and exporting still work)."""
+        self.library.read_only = True
+        self.library.read_only_reason = reason
+        if self._read_only_bar is None:
+            bar = QToolBar(self.tr("Read-only"), self)
+            bar.setObjectName("readOnlyBar")
+            bar.setMovable(False)
+            label = QLabel(bar)
+            label.setObjectName("readOnlyBanner")
+            label.setWordWrap(True)
+            bar.addWidget(label)
+            self.addToolBarBreak()
+            self.addToolBar(bar)
+            self._read_only_bar = bar
+        label = self._read_only_bar.findChild(QLabel, "readOnlyBanner")
+        label.setText("🔒 " + reason)
+        label.setAccessibleName(self.tr("Read-only"))
+        self._read_only_bar.show()
+        self._apply_read_only()
+
+    def _apply_read_only(self) -> None:
+        writable = not self.library.read_only
+        for action in (
+            self.action_new,
+            self.action_save,
+            self.action_save_labelled,
+            self.action_import,
+            self.action_import_folder,
+        ):
+            action.setEnabled(writable)
+        self.action_restore_backup.setEnabled(writable or self._damaged)
+        self.setAcceptDrops(writable)
+        self.editor.apply_read_only()
+        if self._history is not None:
+            self._history._update_buttons()
+
+    def library_damaged(self, message: str) -> None:
+        """The library was found damaged (its backup failed its check): no more writes."""
+        self._damaged = True
+        self.set_read_only(
+            self.tr("The library is damaged; it is open read-only so that nothing gets worse.")
+        )
+        answer = QMessageBox.critical(
+            self,
+            self.tr("The library is damaged"),
+            message
+            + "\n\n"
+            + self.tr(
+                "Nothing more will be written to it. Restore it from a backup, or export what "
+                "you need to Markdown (File → Export to Markdown still works)."
+            ),
+            QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Ignore,
+            QMessageBox.StandardButton.Retry,
+        )
+        if answer == QMessageBox.StandardButton.Retry:
+            self.restore_backup()
+
+    def restore_backup(self) -> bool:
+        return restore_from_backup(
+            self.library, self, before=self._settle_unsaved, after=self._library_restored
+        )
+
+    def _library_restored(self) -> None:
+        if self._damaged:
+            self._damaged = False
+            self.library.read_only = False
+            self.library.read_only_reason = ""
+            if self._read_only_bar is not None:
+                self._read_only_bar.hide()
+            self._apply_read_only()
+        self.library.blobs.forget()
+        current = self.editor.proposal_id
+        self.editor.proposal_id = None  # its text was settled before; show the restored one
+        self._refresh_lists()
+        if current is not None and self.model.row_of(current) is not None:
+            self.open_proposal(current)
+        elif self.model.rowCount():
+            self.list_view.selectRow(0)
+        else:
+            self.editor.clear()
+
+    def _backed_up(self, path: str) -> None:
+        self.statusBar().showMessage(self.tr("Backed up to %1").replace("%1", path), 5000)
+
+    def _backup_failed(self, message: str) -> None:
+        self.statusBar().showMessage(self.tr("Backup failed: %1").replace("%1", message))
+
     def _update_title(self, *_args) -> None:
         title = self.editor.current_content().title if self.editor.proposal_id else ""
         marker = "*" if self.editor.is_dirty() else ""
@@ -575,31 +682,39 @@ class MainWindow(QMainWindow):
             if state is not None:
                 splitter.restoreState(state)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        """Unsaved changes: Save / Discard / Cancel. Save that fails keeps the window open;
-        Discard drops only the unsaved typing (the saved versions stay as they are)."""
+    def _settle_unsaved(self, question: str = "") -> bool:
+        """Unsaved changes: Save / Discard / Cancel. False (Cancel, or a save that failed)
+        means stay; Discard drops only the unsaved typing (saved versions stay as they are)."""
+        question = question or self.tr("Save the changes to “%1” as a new version first?")
         if self.editor.proposal_id and self.editor.is_dirty():
             answer = QMessageBox.question(
                 self,
                 self.tr("Unsaved changes"),
-                self.tr("Save the changes to “%1” as a new version before closing?").replace(
-                    "%1", self.editor.current_content().title
-                ),
+                question.replace("%1", self.editor.current_content().title),
                 QMessageBox.StandardButton.Save
                 | QMessageBox.StandardButton.Discard
                 | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Save,
             )
             if answer == QMessageBox.StandardButton.Cancel:
-                event.ignore()
-                return
+                return False
             if answer == QMessageBox.StandardButton.Save and not self.editor.save_version():
-                event.ignore()
-                return
+                return False
             if answer == QMessageBox.StandardButton.Discard:
                 self.editor.discard_changes()
         else:
             self.editor.flush_draft()
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Unsaved changes: Save / Discard / Cancel. Save that fails keeps the window open;
+        Discard drops only the unsaved typing (the saved versions stay as they are)."""
+        if not self._settle_unsaved(
+            self.tr("Save the changes to “%1” as a new version before closing?")
+        ):
+            event.ignore()
+            return
+        self.backups.stop()
         settings = QSettings()
         settings.setValue("mainWindow/geometry", self.saveGeometry())
         settings.setValue("mainWindow/splitter", self.splitter.saveState())
