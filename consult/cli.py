@@ -54,6 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="the library file (default: $CONSULT_DB, else the app's data folder)",
     )
+    common.add_argument(
+        "--allow-risky-location",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="change a library on a network drive or in a cloud-synced folder all the same "
+        "(such places can corrupt it; without this option it is only read)",
+    )
     parser = argparse.ArgumentParser(
         prog="consult",
         parents=[common],
@@ -182,6 +189,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from consult.demo import load_demo
 
     path = _db_path(args)
+    _check_location(args, write=True)
     with Library.open(path, create=True) as lib:
         if args.demo:
             lib.require_healthy()
@@ -386,6 +394,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
             print(f"{_when(b.created.isoformat())}  {b.reason:<14} {b.size:>12,}  {b.path}")
         return 0
     if args.restore:
+        _check_location(args, write=True)
         return _restore(path, args.restore)
     if args.dest is None:
         with _open(args) as lib:
@@ -457,7 +466,9 @@ def _db_path(args: argparse.Namespace) -> Path:
 
 def _open(args: argparse.Namespace, *, write: bool = False) -> Library:
     """The library of `args`; with `write`, only once SQLite's quick_check finds it sound, so
-    that a change is never written into a damaged file."""
+    that a change is never written into a damaged file, and, in a risky place, only when
+    --allow-risky-location says so."""
+    _check_location(args, write=write)
     library = Library.open(_db_path(args))
     if write:
         try:
@@ -466,6 +477,26 @@ def _open(args: argparse.Namespace, *, write: bool = False) -> Library:
             library.close()
             raise
     return library
+
+
+def _check_location(args: argparse.Namespace, *, write: bool) -> None:
+    """Network drives and cloud-synced folders (RELIABILITY 18): reading goes ahead with a
+    warning; changing is refused unless --allow-risky-location confirms it."""
+    from consult.locations import risky_location
+
+    path = _db_path(args)
+    where = risky_location(path)
+    if where is None:
+        return
+    risk = (
+        f"the library {path} is {where}; network and sync folders can corrupt libraries. "
+        "Keep it on a local disk and use 'consult export' or 'consult backup' to share it"
+    )
+    if write and not getattr(args, "allow_risky_location", False):
+        raise InvalidInput(
+            f"Nothing was changed: {risk} (or give --allow-risky-location to change it there)"
+        )
+    print(f"consult: warning: {risk}", file=sys.stderr)
 
 
 def _parse_ref(lib: Library, ref: str) -> tuple[str, int | None]:

@@ -202,3 +202,43 @@ def test_case11_restore_from_the_latest_verified_backup_over_a_corrupt_page(
                 p.id: (p.title, lib.version(p.id).content.body) for p in lib.list_proposals()
             } == (filled)
             lib.require_healthy()
+
+
+# -- case 18: a library on a network drive or in a cloud-synced folder ----------------------------
+
+
+def test_case18_the_command_reads_with_a_warning_and_changes_only_when_confirmed(
+    filled, lib_path, tmp_path, capsys, monkeypatch
+):
+    import consult.locations
+
+    monkeypatch.setattr(
+        consult.locations,
+        "risky_location",
+        lambda path: f"in a folder synchronised by Dropbox ({Path(path).parent})",
+    )
+    digest = file_hash(lib_path)
+    db = ["--db", str(lib_path)]
+    status, out, err = run([*db, "list"], capsys)
+    assert status == 0 and "第0号议案" in out
+    assert "warning" in err and "Dropbox" in err and "can corrupt" in err
+
+    pid = next(iter(filled))
+    changes = (
+        ["edit", pid, "--title", "T"],
+        ["new", "--title", "T", "--kind", "note"],
+        ["tag", pid, "--add", "x"],
+        ["init", "--demo"],
+        ["backup", "--restore", "latest"],
+    )
+    for argv in changes:
+        status, _, err = run([*db, *argv], capsys)
+        assert status == 1 and "Nothing was changed" in err and "--allow-risky-location" in err
+        assert err.count("\n") == 1, argv
+    assert file_hash(lib_path) == digest
+    fresh = tmp_path / "synced" / "new.consult"
+    status, _, err = run(["--db", str(fresh), "init"], capsys)
+    assert status == 1 and not fresh.exists()
+
+    status, out, _ = run([*db, "edit", pid, "--title", "T", "--allow-risky-location"], capsys)
+    assert status == 0 and "Saved version" in out
