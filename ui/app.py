@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow
 
-from consult.errors import ConsultError
 from consult.library import Library
 from consult.paths import APP_NAME, default_library_path
+from ui.opening import open_for_window
 
 
 def open_or_create(path: Path) -> Library:
@@ -57,17 +57,13 @@ def run(argv: Sequence[str] | None = None) -> int:
     QCoreApplication.setApplicationName(APP_NAME)
     app = QApplication.instance() or QApplication([argv[0], *qt_args])
     path = Path(args.db).expanduser() if args.db else default_library_path()
-    try:
-        library = open_or_create(path)
-    except ConsultError as e:
-        QMessageBox.critical(
-            None, QCoreApplication.translate("app", "Cannot open the library"), str(e)
-        )
-        return 1
+    opened = open_for_window(path)
+    if opened is None:
+        return 1  # the user was told why, and chose not to go on; nothing was changed
 
-    window = start_window(library)
-    window.show()
     try:
+        window = start_window(opened.library)
+        window.show()
         return app.exec()
     finally:
-        library.close()
+        opened.close()

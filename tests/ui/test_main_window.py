@@ -292,8 +292,16 @@ def test_a_file_that_is_not_a_library_gets_a_message_and_is_left_alone(
     bogus = tmp_path / "notes.md"
     bogus.write_text("# Not a library\n", encoding="utf-8")
     before = bogus.read_bytes()
-    shown = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
+    from ui.dialogs import open_problem
+
+    shown = []  # the open flow's dialogs (ui/opening.py; its own tests: tests/ui/test_opening.py)
+    monkeypatch.setattr(
+        open_problem,
+        "ask",
+        lambda _parent, _icon, _title, text, *a, **k: (
+            shown.append(text) or open_problem.Answer.QUIT
+        ),
+    )
     assert app_module.run(["consult", "--db", str(bogus)]) == 1
     assert shown and "not a Consult library" in shown[0]
     assert bogus.read_bytes() == before
