@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -139,27 +140,10 @@ class _Attempt:
         while True:
             try:
                 return Opened(self._open(read_only), self.lock)
-            except MigrationFailed as e:
-                dialogs.migration_failed(path, e, _as_path(e.backup), self.parent)
-                return None
-            except NewerLibrary as e:
-                if dialogs.newer_library(path, e, self.parent) is Answer.OPEN_ANOTHER:
-                    chosen = self._ask_another()
-                    if chosen is not None:
-                        return chosen
-                    continue
-                return None
-            except NotALibrary as e:
-                if path.is_dir():
-                    dialogs.cannot_open(path, e, self.parent)
-                    return None
-                outcome = self._library_problem(e)
-                if outcome == "retry":
-                    continue
-                return outcome if isinstance(outcome, Path) else None
             except ConsultError as e:
-                dialogs.cannot_open(path, e, self.parent)
-                return None
+                outcome = self._problem(e)
+            if outcome != "retry":
+                return outcome if isinstance(outcome, Path) else None
 
     def _open(self, read_only: str) -> Library:
         if read_only:
@@ -176,6 +160,33 @@ class _Attempt:
         from ui.app import open_or_create
 
         return open_or_create(self.path)
+
+    def _problem(self, error: ConsultError) -> Path | str | None:
+        """The dialog for an open that failed; "retry" after a restore, another library's
+        path, or None when the user gives up."""
+        path = self.path
+        if unreadable_in_place(path):
+            # SQLite could not even read it: it needs a -shm file beside it and cannot create
+            # one in this folder. Whatever the error says, the file is not "damaged".
+            return self._until_chosen(lambda: dialogs.unwritable_folder(path, error, self.parent))
+        if isinstance(error, MigrationFailed):
+            dialogs.migration_failed(path, error, _as_path(error.backup), self.parent)
+            return None
+        if isinstance(error, NewerLibrary):
+            return self._until_chosen(lambda: dialogs.newer_library(path, error, self.parent))
+        if isinstance(error, NotALibrary) and not path.is_dir():
+            return self._library_problem(error)
+        dialogs.cannot_open(path, error, self.parent)
+        return None
+
+    def _until_chosen(self, show: Callable[[], Answer]) -> Path | None:
+        """Show a dialog offering Open another… / Quit until the user has chosen a library
+        or quits."""
+        while show() is Answer.OPEN_ANOTHER:
+            chosen = self._ask_another()
+            if chosen is not None:
+                return chosen
+        return None
 
     def _library_problem(self, error: NotALibrary) -> Path | str | None:
         """The dialog for a damaged file or one that is not a library, until the user picks
@@ -269,6 +280,19 @@ class _Attempt:
         if self.lock is not None:
             self.lock.release()
             self.lock = None
+
+
+def unreadable_in_place(path: Path) -> bool:
+    """Whether SQLite cannot read the library where it is: an SQLite file in a folder that
+    is not writable, without a -shm file (SQLite creates one even to read a WAL library)."""
+    shm = path.with_name(path.name + "-shm")
+    if shm.exists() or not path.parent.is_dir() or os.access(path.parent, os.W_OK):
+        return False
+    try:
+        with path.open("rb") as f:
+            return f.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
 
 
 def not_writable(path: Path) -> str:

@@ -10,7 +10,9 @@ hanging it.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -29,7 +31,7 @@ from consult.errors import DamagedLibrary, ReadOnlyLibrary
 from consult.library import Library
 from consult.storage import migrations
 from ui import app as app_module
-from ui import instance_lock
+from ui import instance_lock, opening
 from ui.dialogs import open_problem
 from ui.dialogs.open_problem import Answer, BackupChooser
 from ui.instance_lock import LibraryLock
@@ -57,8 +59,13 @@ def no_real_modal_dialogs(monkeypatch):
     def refuse(self, *_args):
         raise AssertionError(f"a real modal dialog was opened: {self.windowTitle()!r}")
 
+    def refuse_static(_parent, title, *_args, **_kwargs):
+        raise AssertionError(f"a real message box was opened: {title!r}")
+
     monkeypatch.setattr(QDialog, "exec", refuse)
     monkeypatch.setattr(QMessageBox, "exec", refuse)
+    for name in ("critical", "warning", "information", "question"):
+        monkeypatch.setattr(QMessageBox, name, refuse_static)
 
 
 @pytest.fixture
@@ -119,6 +126,26 @@ def siblings(path: Path) -> set[str]:
     read-only look at a WAL library creates them (empty) when they are not there."""
     sqlite_own = {path.name + "-wal", path.name + "-shm"}
     return {p.name for p in path.parent.iterdir()} - sqlite_own
+
+
+@pytest.fixture(autouse=True)
+def taken_locks(monkeypatch):
+    """Every lock the open flow made; each one the flow gave up on must be released by it
+    (not left for the garbage collector to find)."""
+    made: list[LibraryLock] = []
+
+    class RecordedLock(LibraryLock):
+        def __init__(self, path):
+            super().__init__(path)
+            made.append(self)
+
+    monkeypatch.setattr(opening, "LibraryLock", RecordedLock)
+    return made
+
+
+def assert_all_released(locks: list[LibraryLock], but: Opened | None = None) -> None:
+    kept = [lock for lock in locks if lock.held]
+    assert kept == ([but.lock] if but is not None and but.lock is not None else [])
 
 
 @pytest.fixture
@@ -193,27 +220,128 @@ def test_case09_an_unwritable_folder_opens_read_only_and_explains_the_wal_files(
     assert digest(lib_path) == before
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root ignores chmod")
-def test_case09_a_real_chmod_555_folder_ends_read_only_or_explained(lib_path, dialogs, opened_list):
-    make_library(lib_path)
-    before = digest(lib_path)
-    lib_path.parent.chmod(0o555)
+def test_case09_in_an_unwritable_folder_a_damaged_or_newer_library_is_called_that(
+    lib_path, dialogs, monkeypatch
+):
+    make_library(lib_path, count=1)
+    conn = sqlite3.connect(lib_path)
+    conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 1}")
+    conn.close()
+    look = sqlite3.connect(f"{lib_path.as_uri()}?mode=ro", uri=True)  # leaves -wal and -shm
+    look.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    look.close()
+    assert lib_path.with_name("library.consult-shm").exists()
+    deny_writing(monkeypatch, lib_path.parent)
+    monkeypatch.setattr(instance_lock, "fallback_folder", lambda: lib_path.parent / "locks")
+    assert open_for_window(lib_path) is None
+    assert dialogs[-1].title == "Library from a newer version"
+
+    notes = lib_path.with_name("notes.md")  # no -shm: but not an SQLite file either
+    notes.write_text("# Notes\n", encoding="utf-8")
+    deny_writing(monkeypatch, notes.parent)
+    assert open_for_window(notes) is None
+    assert "This file is damaged or is not a Consult library" in dialogs[-1].text
+
+
+CHMOD_CHILD = textwrap.dedent(
+    """
+    import hashlib, json, os, sys
+    from pathlib import Path
+    from PySide6.QtWidgets import QApplication
+    from ui.dialogs import open_problem
+    from ui.opening import open_for_window
+
+    app = QApplication([])
+    path = Path(sys.argv[1])
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    shown = []
+
+    def ask(_parent, _icon, title, text, info, choices, *, default, details=""):
+        shown.append({"title": title, "text": text, "info": info,
+                      "choices": [answer.value for answer, _, _ in choices]})
+        return choices[-1][0]
+
+    open_problem.ask = ask
+    opened = open_for_window(path)
+    result = {"dialogs": shown, "opened": None}
+    if opened is not None:
+        lib = opened.library
+        result["opened"] = {"read_only": lib.read_only, "reason": lib.read_only_reason,
+                            "count": lib.count(), "lock": opened.lock is not None}
+        opened.close()
+    result["unchanged"] = hashlib.sha256(path.read_bytes()).hexdigest() == before
+    print(json.dumps(result))
+    """
+)
+
+
+def without_root_powers() -> list[str]:
+    """The command prefix that runs a child the way a user without root's powers is: as
+    this user, or as root stripped of the power to ignore file permissions."""
+    if not hasattr(os, "geteuid"):
+        pytest.skip("folder permissions are POSIX here")
+    if os.geteuid() != 0:
+        return []
+    if not shutil.which("setpriv"):
+        pytest.skip("root ignores chmod, and setpriv is not there to drop that power")
+    drop = "-dac_override,-dac_read_search"
+    return ["setpriv", f"--inh-caps={drop}", f"--bounding-set={drop}"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sqlite_files", ["absent", "left beside it"])
+def test_case09_a_real_chmod_555_folder_opens_read_only_or_says_why_it_cannot(
+    lib_path, tmp_path, sqlite_files
+):
+    lib_path.parent.joinpath("lib").mkdir()
+    path = lib_path.parent / "lib" / "library.consult"
+    make_library(path, count=2)
+    if sqlite_files == "left beside it":  # as a reader leaves them: -wal and -shm exist
+        look = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        look.execute("SELECT count(*) FROM proposals").fetchone()
+        look.close()
+    before = digest(path)
+    path.parent.chmod(0o555)
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(REPO),
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(tmp_path),
+        XDG_DATA_HOME=str(tmp_path / "xdg-data"),
+    )
     try:
-        opened = open_flow(lib_path, opened_list)
-        if opened is not None:
-            assert opened.library.read_only and "-wal and -shm" in opened.library.read_only_reason
-        else:  # SQLite could not even read it without its -shm file: the dialog says why
-            assert len(dialogs) == 1 and "-wal and -shm" in dialogs[0].words
+        child = subprocess.run(
+            [*without_root_powers(), sys.executable, "-c", CHMOD_CHILD, str(path)],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=REPO,
+            timeout=60,
+        )
     finally:
-        lib_path.parent.chmod(0o755)
-    assert digest(lib_path) == before
+        path.parent.chmod(0o755)
+    assert child.returncode == 0, child.stderr
+    result = json.loads(child.stdout.splitlines()[-1])
+    assert result["unchanged"] and digest(path) == before
+    if sqlite_files == "absent":  # SQLite cannot read it there: said so, not "damaged"
+        (shown,) = result["dialogs"]
+        assert shown["title"] == "Cannot open the library here"
+        assert "is not writable" in shown["text"] and "-wal and -shm" in shown["text"]
+        assert "damaged" not in json.dumps(shown)
+        assert shown["choices"] == ["open-another", "quit"]
+        assert result["opened"] is None
+    else:
+        assert result["dialogs"] == []
+        opened = result["opened"]
+        assert opened["read_only"] and not opened["lock"] and opened["count"] == 2
+        assert "not writable" in opened["reason"] and "-wal and -shm" in opened["reason"]
 
 
 # -- case 10: a destroyed header, a file that is not a library --------------------------------
 
 
 def test_case10_a_zeroed_header_is_refused_untouched_and_lists_the_backups(
-    lib_path, dialogs, monkeypatch
+    lib_path, dialogs, monkeypatch, taken_locks
 ):
     make_library(lib_path)
     older = backups.make_backup(lib_path, "open")
@@ -235,6 +363,7 @@ def test_case10_a_zeroed_header_is_refused_untouched_and_lists_the_backups(
     assert first.choices == [Answer.RESTORE, Answer.SALVAGE, Answer.OPEN_ANOTHER, Answer.QUIT]
     assert digest(lib_path) == before
     assert siblings(lib_path) == around  # no lock, no copy left
+    assert_all_released(taken_locks)
 
 
 def test_case10_restore_from_a_backup_opens_it_and_keeps_the_damaged_file(
@@ -291,7 +420,7 @@ def test_case10_another_applications_database_is_not_our_file(tmp_path, dialogs)
 
 
 def test_case10_open_another_leaves_the_bad_file_and_opens_the_chosen_library(
-    tmp_path, dialogs, monkeypatch, opened_list
+    tmp_path, dialogs, monkeypatch, opened_list, taken_locks
 ):
     bad = tmp_path / "bad.consult"
     bad.write_bytes(b"\0" * 8192)
@@ -310,6 +439,7 @@ def test_case10_open_another_leaves_the_bad_file_and_opens_the_chosen_library(
     assert {p.title for p in opened.library.list_proposals()} == set(bodies)
     assert bad.read_bytes() == b"\0" * 8192
     assert not lock_file(bad).exists()  # the bad file's lock was let go
+    assert_all_released(taken_locks, but=opened)
 
 
 def test_case10_the_app_started_on_a_bad_file_quits_with_the_message(tmp_path, dialogs):
@@ -326,7 +456,7 @@ def test_case10_the_app_started_on_a_bad_file_quits_with_the_message(tmp_path, d
 
 
 def test_case11_a_corrupt_page_is_found_on_opening_and_offers_restore_and_salvage(
-    lib_path, tmp_path, dialogs, monkeypatch
+    lib_path, tmp_path, dialogs, monkeypatch, taken_locks
 ):
     bodies = make_library(lib_path, count=12)
     backups.make_backup(lib_path, "open")
@@ -348,6 +478,7 @@ def test_case11_a_corrupt_page_is_found_on_opening_and_offers_restore_and_salvag
     assert again.text == problem.text  # back to the choice; then Quit
     assert digest(lib_path) == before
     assert siblings(lib_path) == around | {"salvaged"}
+    assert_all_released(taken_locks)
 
 
 def test_case11_opening_twice_shows_the_same_dialog_not_a_crash(lib_path, dialogs):
@@ -365,19 +496,78 @@ def test_case11_the_quick_check_is_bounded_in_time(lib_path):
     make_library(lib_path, count=12)
     with Library.open(lib_path, read_only=True) as lib:
         check_health(lib, budget=0)  # no time to look: opened unchecked, not called damaged
-        check_health(lib, budget=5)  # … and the interruption does not outlive the check
-        assert lib.count() == 12
+        # … and the interruption does not outlive the check
+        assert lib.db.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+        check_health(lib, budget=5)
     corrupt(lib_path, lib_path.stat().st_size // 2, b"\xff" * 4096)
     with Library.open(lib_path, read_only=True) as lib:
         with pytest.raises(DamagedLibrary, match="damaged"):
             check_health(lib, budget=5)
 
 
+def crashed_copy(source: Path, dest: Path) -> None:
+    """`dest`: `source` as a crash leaves it, its last transactions only in its -wal."""
+    with Library.open(source, create=True) as lib:
+        for n in range(12):
+            lib.create_proposal(f"第{n}号议案", "motion", f"第一条 关于第{n}号事项。\n" * 150)
+        lib.db.execute("PRAGMA wal_autocheckpoint = 0")
+        lib.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        lib.create_proposal("Only in the -wal", "note", "text")
+        shutil.copyfile(source, dest)
+        shutil.copyfile(f"{source}-wal", f"{dest}-wal")
+
+
+def wal_pages(wal: Path) -> set[int]:
+    """The page numbers that frames of the -wal file hold."""
+    data = wal.read_bytes()
+    frame = 24 + int.from_bytes(data[8:12], "big")
+    return {
+        int.from_bytes(data[at : at + 4], "big") for at in range(32, len(data) - frame + 1, frame)
+    }
+
+
+def test_case11_a_damaged_library_with_a_leftover_wal_is_not_written_by_opening(tmp_path, dialogs):
+    # A writing connection's close would checkpoint the -wal into the damaged file: the
+    # refusal must come from a read-only look, before any writing connection exists.
+    path = tmp_path / "crashed" / "library.consult"
+    path.parent.mkdir()
+    crashed_copy(tmp_path / "source.consult", path)
+    wal = Path(f"{path}-wal")
+    page_size = int.from_bytes(wal.read_bytes()[8:12], "big")
+    middle = next(
+        n for n in range(path.stat().st_size // page_size // 2, 0, -1) if n not in wal_pages(wal)
+    )
+    corrupt(path, (middle - 1) * page_size, b"\xff" * page_size)  # not superseded by the -wal
+    look = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    assert look.execute("PRAGMA quick_check").fetchall() != [("ok",)]  # SQLite sees the damage
+    look.close()
+    before, wal_before = digest(path), digest(wal)
+    assert open_for_window(path) is None
+    assert len(dialogs) == 1 and "damaged" in dialogs[0].text
+    assert digest(path) == before and wal.exists() and digest(wal) == wal_before
+
+
+def test_case11_no_restore_while_another_window_has_the_library(lib_path, dialogs):
+    make_library(lib_path, count=12)
+    backups.make_backup(lib_path, "open")
+    corrupt(lib_path, lib_path.stat().st_size // 2, b"\xff" * 4096)
+    other_window = LibraryLock(lib_path)
+    assert other_window.acquire()
+    try:
+        dialogs.answers = [Answer.READ_ONLY]
+        assert open_for_window(lib_path) is None
+        told, damaged = dialogs
+        assert "Already open" in told.text and "damaged" in damaged.text
+        assert Answer.RESTORE not in damaged.choices and Answer.SALVAGE in damaged.choices
+    finally:
+        other_window.release()
+
+
 # -- case 12: a library from a newer app --------------------------------------------------------
 
 
 def test_case12_a_newer_library_is_refused_with_its_message_and_left_alone(
-    lib_path, dialogs, monkeypatch, opened_list
+    lib_path, dialogs, monkeypatch, opened_list, taken_locks
 ):
     make_library(lib_path)
     conn = sqlite3.connect(lib_path)
@@ -393,6 +583,7 @@ def test_case12_a_newer_library_is_refused_with_its_message_and_left_alone(
     assert newer.choices == [Answer.OPEN_ANOTHER, Answer.QUIT]
     assert digest(lib_path) == before
     assert siblings(lib_path) == around
+    assert_all_released(taken_locks)
 
     other = lib_path.with_name("current.consult")
     make_library(other, count=1)
@@ -418,7 +609,7 @@ def add_migration(monkeypatch, step) -> None:
 
 
 def test_case13_a_failed_migration_says_what_happened_and_where_the_backup_is(
-    lib_path, dialogs, monkeypatch, opened_list
+    lib_path, dialogs, monkeypatch, opened_list, taken_locks
 ):
     bodies = make_library(lib_path)
     schema = migrations.SCHEMA_VERSION
@@ -443,6 +634,7 @@ def test_case13_a_failed_migration_says_what_happened_and_where_the_backup_is(
     ).fetchall()
     conn.close()
     assert not lock_file(lib_path).exists()
+    assert_all_released(taken_locks)
 
     # The next start (the update fixed) migrates and opens normally.
     add_migration(monkeypatch, lambda db: db.execute("CREATE TABLE added_by_the_update (x)"))
@@ -518,6 +710,27 @@ def test_case15_a_second_instance_is_told_and_offered_read_only_then_takes_over_
     assert not opened.library.read_only and opened.lock.held
     assert opened.lock.holder().pid == os.getpid()
     opened.library.create_proposal("Written by B", "note")
+
+
+def test_case15_a_lock_held_from_another_computer_is_never_taken_by_age(
+    lib_path, dialogs, opened_list
+):
+    # A library on a share opened by a colleague's Consult: the holder cannot be checked from
+    # here, and however old its lock file, it is not ours to take.
+    make_library(lib_path, count=1)
+    lock_file(lib_path).write_text(
+        "4242\npython3\nother-computer\nffffffffffffffffffffffffffffffff\n"
+        "00000000-0000-0000-0000-000000000000\n"
+    )
+    hours_ago = time.time() - 5 * 3600
+    os.utime(lock_file(lib_path), (hours_ago, hours_ago))
+    assert open_for_window(lib_path) is None
+    (told,) = dialogs
+    assert "Already open on the computer other-computer (PID 4242)" in told.text
+    assert lock_file(lib_path).read_text().startswith("4242\n")
+    dialogs.answers = [Answer.READ_ONLY]
+    opened = open_flow(lib_path, opened_list)
+    assert opened.library.read_only and "other-computer" in opened.library.read_only_reason
 
 
 def test_case15_the_lock_is_one_per_library_however_its_path_is_written(lib_path, tmp_path):

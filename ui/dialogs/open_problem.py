@@ -276,6 +276,32 @@ def migration_failed(
     )
 
 
+def unwritable_folder(path: Path, error: Exception, parent: QWidget | None = None) -> Answer:
+    """SQLite cannot read the library in a folder it cannot write to: OPEN_ANOTHER or QUIT."""
+    tr = QCoreApplication.translate
+    return ask(
+        parent,
+        Icon.Warning,
+        tr(CONTEXT, "Cannot open the library here"),
+        tr(
+            CONTEXT,
+            "The folder %1 is not writable, and SQLite needs to create its -wal and -shm files "
+            "beside the library, even to read it.",
+        ).replace("%1", str(path.parent)),
+        tr(
+            CONTEXT,
+            "Nothing was changed. Copy the library into a folder you can write to and open the "
+            "copy, or ask for write access to this folder.",
+        ),
+        [
+            (Answer.OPEN_ANOTHER, tr(CONTEXT, "&Open another…"), Role.ActionRole),
+            (Answer.QUIT, tr(CONTEXT, "&Quit"), Role.RejectRole),
+        ],
+        default=Answer.QUIT,
+        details=str(error),
+    )
+
+
 def cannot_open(path: Path, error: Exception, parent: QWidget | None = None) -> None:
     """Any other reason the library cannot be opened (busy, unreadable folder …)."""
     tr = QCoreApplication.translate
