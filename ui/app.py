@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from consult.library import Library
@@ -64,6 +64,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     try:
         window = start_window(opened.library)
         window.show()
+        # Backed up once the window is up, then every few minutes when something changed.
+        QTimer.singleShot(0, window.backups.start)
         return app.exec()
     finally:
         opened.close()

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 import ui.dialogs.open_problem as open_problem
 from consult import backups
@@ -180,3 +180,25 @@ def test_the_restore_action_is_in_the_file_menu(qtbot, demo_library):
     window = make_window(qtbot, demo_library)
     file_menu = window.menuBar().actions()[0].menu()
     assert window.action_restore_backup in file_menu.actions()
+
+
+def test_case14_the_app_backs_up_the_library_it_opens(qtbot, demo_library, monkeypatch):
+    import ui.app as app_module
+
+    path = demo_library.path
+    demo_library.close()
+    seen = []
+
+    def exec_until_backed_up(_app=None):
+        qtbot.waitUntil(lambda: bool(backups.list_backups(path)), timeout=10_000)
+        seen.extend(backups.list_backups(path))
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, MainWindow):
+                window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", exec_until_backed_up)
+    assert app_module.run(["consult", "--db", str(path)]) == 0
+    assert [b.reason for b in seen] == ["open"]
+    with Library.open(seen[0].path) as copy:
+        assert copy.count() >= 6
