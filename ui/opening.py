@@ -15,6 +15,7 @@ Only an explicit Restore changes the file.
 from __future__ import annotations
 
 import os
+import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,9 +38,8 @@ from consult.library import Library
 from consult.storage.connection import APPLICATION_ID, SQLITE_HEADER
 from ui.dialogs import open_problem as dialogs
 from ui.dialogs.open_problem import Answer, Problem
-from ui.instance_lock import LibraryLock
+from ui.instance_lock import LibraryLock, LockHolder
 
-CONTEXT = "Opening"
 # Opening checks the file with SQLite's quick_check for at most this long: a whole small
 # library, the first part of a large one (the backup made on open verifies all of it).
 HEALTH_CHECK_BUDGET_S = 0.5
@@ -93,7 +93,6 @@ class _Attempt:
         return outcome
 
     def _run(self) -> Opened | Path | None:
-        tr = QCoreApplication.translate
         path = self.path
         creating = not _has_content(path)
         read_only = ""  # why the library is opened read-only, or "" to open it for writing
@@ -106,7 +105,9 @@ class _Attempt:
             if answer is Answer.CANCEL:
                 return None
             if answer is Answer.READ_ONLY:
-                read_only = tr(CONTEXT, "Opened read-only: the library is %1").replace("%1", reason)
+                read_only = QCoreApplication.translate(
+                    "Opening", "Opened read-only: the library is %1"
+                ).replace("%1", reason)
 
         if not read_only:
             lock = LibraryLock(path)
@@ -116,8 +117,8 @@ class _Attempt:
                 if creating:
                     dialogs.cannot_open(path, _lock_error(lock), self.parent)
                     return None
-                read_only = tr(
-                    CONTEXT,
+                read_only = QCoreApplication.translate(
+                    "Opening",
                     "Opened read-only: Consult could not create the lock that keeps a second "
                     "window from changing this library (%1)",
                 ).replace("%1", lock.unavailable)
@@ -128,9 +129,7 @@ class _Attempt:
                 )
                 if answer is not Answer.READ_ONLY:
                     return None
-                read_only = tr(CONTEXT, "Opened read-only: %1").replace(
-                    "%1", dialogs.already_open_text(holder).rstrip(".")
-                )
+                read_only = already_open_reason(holder)
 
         if not read_only and not creating:
             read_only = not_writable(path)
@@ -213,7 +212,6 @@ class _Attempt:
                 return None
 
     def _restore(self, backup: backups.BackupInfo) -> bool:
-        tr = QCoreApplication.translate
         try:
             with _busy():
                 kept = backups.restore(self.path, backup.path)
@@ -221,22 +219,26 @@ class _Attempt:
             dialogs.tell(
                 self.parent,
                 QMessageBox.Icon.Critical,
-                tr(CONTEXT, "Could not restore the library"),
+                QCoreApplication.translate("Opening", "Could not restore the library"),
                 str(e),
-                tr(CONTEXT, "The library was left as it was."),
+                QCoreApplication.translate("Opening", "The library was left as it was."),
             )
             return False
         when = backup.created.astimezone().strftime("%Y-%m-%d %H:%M")
         info = (
-            tr(CONTEXT, "The file as it was before is kept at:\n%1").replace("%1", str(kept))
+            QCoreApplication.translate(
+                "Opening", "The file as it was before is kept at:\n%1"
+            ).replace("%1", str(kept))
             if kept
             else ""
         )
         dialogs.tell(
             self.parent,
             QMessageBox.Icon.Information,
-            tr(CONTEXT, "Library restored"),
-            tr(CONTEXT, "The library was restored from the backup of %1.").replace("%1", when),
+            QCoreApplication.translate("Opening", "Library restored"),
+            QCoreApplication.translate(
+                "Opening", "The library was restored from the backup of %1."
+            ).replace("%1", when),
             info,
         )
         return True
@@ -244,7 +246,6 @@ class _Attempt:
     def _salvage(self) -> None:
         from consult.salvage import salvage
 
-        tr = QCoreApplication.translate
         folder = dialogs.ask_salvage_folder(self.parent)
         if folder is None:
             return
@@ -255,20 +256,18 @@ class _Attempt:
             dialogs.tell(
                 self.parent,
                 QMessageBox.Icon.Critical,
-                tr(CONTEXT, "Nothing could be salvaged"),
+                QCoreApplication.translate("Opening", "Nothing could be salvaged"),
                 str(e),
-                tr(CONTEXT, "The library was left as it was."),
+                QCoreApplication.translate("Opening", "The library was left as it was."),
             )
             return
+        count = len(report.written)  # (a plain name: lupdate cannot read a call here)
         dialogs.tell(
             self.parent,
             QMessageBox.Icon.Information if not report.lost else QMessageBox.Icon.Warning,
-            tr(CONTEXT, "Salvage finished"),
-            tr(
-                CONTEXT,
-                "%n proposal(s) or draft(s) saved as Markdown in %1.",
-                "",
-                len(report.written),
+            QCoreApplication.translate("Opening", "Salvage finished"),
+            QCoreApplication.translate(
+                "Opening", "%n proposal(s) or draft(s) saved as Markdown in %1.", "", count
             ).replace("%1", str(folder)),
             "\n".join(report.lines()),
         )
@@ -280,6 +279,25 @@ class _Attempt:
         if self.lock is not None:
             self.lock.release()
             self.lock = None
+
+
+def already_open_reason(holder: LockHolder | None) -> str:
+    """The read-only banner's words when another Consult has the library."""
+    if holder is None:
+        return QCoreApplication.translate(
+            "Opening", "Opened read-only: the library is open in another window"
+        )
+    if holder.host and holder.host != socket.gethostname():
+        return (
+            QCoreApplication.translate(
+                "Opening", "Opened read-only: the library is open on the computer %1 (PID %2)"
+            )
+            .replace("%1", holder.host)
+            .replace("%2", str(holder.pid))
+        )
+    return QCoreApplication.translate(
+        "Opening", "Opened read-only: the library is open in another window (PID %1)"
+    ).replace("%1", str(holder.pid))
 
 
 def unreadable_in_place(path: Path) -> bool:
@@ -297,14 +315,13 @@ def unreadable_in_place(path: Path) -> bool:
 
 def not_writable(path: Path) -> str:
     """Why the existing library at `path` can only be opened read-only ("" if it can be written)."""
-    tr = QCoreApplication.translate
     if not os.access(path, os.W_OK):
-        return tr(
-            CONTEXT, "Opened read-only: you do not have permission to change the file %1"
+        return QCoreApplication.translate(
+            "Opening", "Opened read-only: you do not have permission to change the file %1"
         ).replace("%1", str(path))
     if not os.access(path.parent, os.W_OK):
-        return tr(
-            CONTEXT,
+        return QCoreApplication.translate(
+            "Opening",
             "Opened read-only: the folder %1 is not writable, and SQLite needs to create its "
             "-wal and -shm files beside the library to change it",
         ).replace("%1", str(path.parent))
@@ -388,7 +405,7 @@ def _as_path(value: object) -> Path | None:
 def _lock_error(lock: LibraryLock) -> LibraryError:
     return LibraryError(
         QCoreApplication.translate(
-            CONTEXT,
+            "Opening",
             "Cannot create the lock that keeps a second window from changing the library (%1)",
         ).replace("%1", lock.unavailable)
     )

@@ -475,6 +475,7 @@ def test_case11_a_corrupt_page_is_found_on_opening_and_offers_restore_and_salvag
     written = sorted(out.glob("*.md"))
     assert len(written) >= len(bodies) - 2  # one 4 KB page holds little
     assert f"{len(written)} file(s) saved" in report.info
+    assert report.text.startswith(f"{len(written)} proposal(s) or draft(s) saved as Markdown")
     assert again.text == problem.text  # back to the choice; then Quit
     assert digest(lib_path) == before
     assert siblings(lib_path) == around | {"salvaged"}

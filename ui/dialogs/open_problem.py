@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 from consult.backups import BackupInfo
 from ui.instance_lock import LockHolder
 
-CONTEXT = "OpenProblem"
 Icon = QMessageBox.Icon
 Role = QMessageBox.ButtonRole
 
@@ -92,7 +91,7 @@ def ask(
 
 def tell(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, info: str) -> None:
     """A message with a single OK."""
-    ok = QCoreApplication.translate(CONTEXT, "OK")
+    ok = QCoreApplication.translate("OpenProblem", "OK")
     ask(parent, icon, title, text, info, [(Answer.OK, ok, Role.AcceptRole)], default=Answer.OK)
 
 
@@ -103,28 +102,39 @@ def warn_risky_location(
     path: Path, reason: str, *, creating: bool, parent: QWidget | None = None
 ) -> Answer:
     """Network drive or synced folder: READ_ONLY, ANYWAY (explicitly confirmed) or CANCEL."""
-    tr = QCoreApplication.translate
     text = (
-        tr(CONTEXT, "The library %1 would be created %2.")
+        QCoreApplication.translate("OpenProblem", "The library %1 would be created %2.")
         if creating
-        else tr(CONTEXT, "The library %1 is %2.")
+        else QCoreApplication.translate("OpenProblem", "The library %1 is %2.")
     )
-    info = tr(
-        CONTEXT,
+    info = QCoreApplication.translate(
+        "OpenProblem",
         "Network and sync folders can corrupt libraries: the file can be changed by another "
         "computer, or replaced by the sync service, while Consult is writing it. Keep the "
         "library on this computer's own disk, and use Export or Backup to share it.",
     )
     choices = []
     if not creating:
-        choices.append((Answer.READ_ONLY, tr(CONTEXT, "Open &read-only"), Role.AcceptRole))
-    anyway = tr(CONTEXT, "&Create it there anyway") if creating else tr(CONTEXT, "Open &anyway")
+        choices.append(
+            (
+                Answer.READ_ONLY,
+                QCoreApplication.translate("OpenProblem", "Open &read-only"),
+                Role.AcceptRole,
+            )
+        )
+    anyway = (
+        QCoreApplication.translate("OpenProblem", "&Create it there anyway")
+        if creating
+        else QCoreApplication.translate("OpenProblem", "Open &anyway")
+    )
     choices.append((Answer.ANYWAY, anyway, Role.DestructiveRole))
-    choices.append((Answer.CANCEL, tr(CONTEXT, "Cancel"), Role.RejectRole))
+    choices.append(
+        (Answer.CANCEL, QCoreApplication.translate("OpenProblem", "Cancel"), Role.RejectRole)
+    )
     return ask(
         parent,
         Icon.Warning,
-        tr(CONTEXT, "Library on a network or sync folder"),
+        QCoreApplication.translate("OpenProblem", "Library on a network or sync folder"),
         text.replace("%1", str(path)).replace("%2", reason),
         info,
         choices,
@@ -136,22 +146,31 @@ def already_open(
     path: Path, holder: LockHolder | None, *, can_read_only: bool, parent: QWidget | None = None
 ) -> Answer:
     """Another running Consult has the library: READ_ONLY or CANCEL."""
-    tr = QCoreApplication.translate
-    info = tr(
-        CONTEXT,
+    info = QCoreApplication.translate(
+        "OpenProblem",
         "Only one window can change a library at a time. Open it read-only to read, compare "
         "and export its proposals here, or switch to the window that has it.",
     )
     if not can_read_only:
-        info = tr(CONTEXT, "It is being created there; try again in a moment.")
+        info = QCoreApplication.translate(
+            "OpenProblem", "It is being created there; try again in a moment."
+        )
     choices = []
     if can_read_only:
-        choices.append((Answer.READ_ONLY, tr(CONTEXT, "Open &read-only"), Role.AcceptRole))
-    choices.append((Answer.CANCEL, tr(CONTEXT, "Cancel"), Role.RejectRole))
+        choices.append(
+            (
+                Answer.READ_ONLY,
+                QCoreApplication.translate("OpenProblem", "Open &read-only"),
+                Role.AcceptRole,
+            )
+        )
+    choices.append(
+        (Answer.CANCEL, QCoreApplication.translate("OpenProblem", "Cancel"), Role.RejectRole)
+    )
     return ask(
         parent,
         Icon.Information,
-        tr(CONTEXT, "Library already open"),
+        QCoreApplication.translate("OpenProblem", "Library already open"),
         already_open_text(holder) + "\n" + str(path),
         info,
         choices,
@@ -161,16 +180,17 @@ def already_open(
 
 def already_open_text(holder: LockHolder | None) -> str:
     """ "Already open in another window (PID 123)", naming the computer when it is another."""
-    tr = QCoreApplication.translate
     if holder is None:
-        return tr(CONTEXT, "Already open in another window.")
+        return QCoreApplication.translate("OpenProblem", "Already open in another window.")
     if holder.host and holder.host != socket.gethostname():
         return (
-            tr(CONTEXT, "Already open on the computer %1 (PID %2).")
+            QCoreApplication.translate("OpenProblem", "Already open on the computer %1 (PID %2).")
             .replace("%1", holder.host)
             .replace("%2", str(holder.pid))
         )
-    return tr(CONTEXT, "Already open in another window (PID %1).").replace("%1", str(holder.pid))
+    return QCoreApplication.translate(
+        "OpenProblem", "Already open in another window (PID %1)."
+    ).replace("%1", str(holder.pid))
 
 
 # -- after a failed open ----------------------------------------------------------------------
@@ -185,22 +205,27 @@ def library_problem(
     parent: QWidget | None = None,
 ) -> Answer:
     """A damaged file, or one that is not a library: RESTORE, SALVAGE, OPEN_ANOTHER or QUIT."""
-    tr = QCoreApplication.translate
     if problem is Problem.FOREIGN:
-        text = tr(CONTEXT, "This file is not our file: it is a database of another application.")
-        info = tr(CONTEXT, "Consult has not changed it. Open a Consult library instead, or quit.")
+        text = QCoreApplication.translate(
+            "OpenProblem", "This file is not our file: it is a database of another application."
+        )
+        info = QCoreApplication.translate(
+            "OpenProblem", "Consult has not changed it. Open a Consult library instead, or quit."
+        )
     else:
-        text = tr(CONTEXT, "This file is damaged or is not a Consult library.")
+        text = QCoreApplication.translate(
+            "OpenProblem", "This file is damaged or is not a Consult library."
+        )
         if has_backups:
-            info = tr(
-                CONTEXT,
+            info = QCoreApplication.translate(
+                "OpenProblem",
                 "Consult has not changed it. You can restore the library from one of its "
                 "backups (the file as it is now is kept aside), save the proposals that can "
                 "still be read as Markdown files, or open another library.",
             )
         else:
-            info = tr(
-                CONTEXT,
+            info = QCoreApplication.translate(
+                "OpenProblem",
                 "Consult has not changed it, and has no backup of this library. You can save "
                 "the proposals that can still be read as Markdown files, or open another "
                 "library.",
@@ -208,16 +233,34 @@ def library_problem(
     choices = []
     if problem is not Problem.FOREIGN:
         if has_backups:
-            choices.append((Answer.RESTORE, tr(CONTEXT, "&Restore from backup…"), Role.AcceptRole))
+            choices.append(
+                (
+                    Answer.RESTORE,
+                    QCoreApplication.translate("OpenProblem", "&Restore from backup…"),
+                    Role.AcceptRole,
+                )
+            )
         choices.append(
-            (Answer.SALVAGE, tr(CONTEXT, "&Salvage readable proposals…"), Role.ActionRole)
+            (
+                Answer.SALVAGE,
+                QCoreApplication.translate("OpenProblem", "&Salvage readable proposals…"),
+                Role.ActionRole,
+            )
         )
-    choices.append((Answer.OPEN_ANOTHER, tr(CONTEXT, "&Open another…"), Role.ActionRole))
-    choices.append((Answer.QUIT, tr(CONTEXT, "&Quit"), Role.RejectRole))
+    choices.append(
+        (
+            Answer.OPEN_ANOTHER,
+            QCoreApplication.translate("OpenProblem", "&Open another…"),
+            Role.ActionRole,
+        )
+    )
+    choices.append(
+        (Answer.QUIT, QCoreApplication.translate("OpenProblem", "&Quit"), Role.RejectRole)
+    )
     return ask(
         parent,
         Icon.Critical,
-        tr(CONTEXT, "Cannot open the library"),
+        QCoreApplication.translate("OpenProblem", "Cannot open the library"),
         text + "\n" + str(path),
         info,
         choices,
@@ -228,19 +271,22 @@ def library_problem(
 
 def newer_library(path: Path, error: Exception, parent: QWidget | None = None) -> Answer:
     """A library of a newer Consult: OPEN_ANOTHER or QUIT."""
-    tr = QCoreApplication.translate
     return ask(
         parent,
         Icon.Warning,
-        tr(CONTEXT, "Library from a newer version"),
+        QCoreApplication.translate("OpenProblem", "Library from a newer version"),
         str(error),
-        tr(
-            CONTEXT,
+        QCoreApplication.translate(
+            "OpenProblem",
             "Consult has not changed it. Update Consult to open it, or open another library.",
         ),
         [
-            (Answer.OPEN_ANOTHER, tr(CONTEXT, "&Open another…"), Role.ActionRole),
-            (Answer.QUIT, tr(CONTEXT, "&Quit"), Role.RejectRole),
+            (
+                Answer.OPEN_ANOTHER,
+                QCoreApplication.translate("OpenProblem", "&Open another…"),
+                Role.ActionRole,
+            ),
+            (Answer.QUIT, QCoreApplication.translate("OpenProblem", "&Quit"), Role.RejectRole),
         ],
         default=Answer.QUIT,
     )
@@ -250,27 +296,26 @@ def migration_failed(
     path: Path, error: Exception, backup: Path | None, parent: QWidget | None = None
 ) -> None:
     """The library could not be brought up to date: what happened, where its backup is."""
-    tr = QCoreApplication.translate
     if backup is not None:
-        info = tr(
-            CONTEXT,
+        info = QCoreApplication.translate(
+            "OpenProblem",
             "The library was left as it was. A copy made just before the update is at:\n%1\n\n"
             "Consult will try again the next time it starts.",
         ).replace("%1", str(backup))
     else:
-        info = tr(
-            CONTEXT,
+        info = QCoreApplication.translate(
+            "OpenProblem",
             "The library was left as it was. Consult will try again the next time it starts.",
         )
     ask(
         parent,
         Icon.Critical,
-        tr(CONTEXT, "Could not update the library"),
-        tr(CONTEXT, "Consult could not bring the library %1 up to date for this version.").replace(
-            "%1", str(path)
-        ),
+        QCoreApplication.translate("OpenProblem", "Could not update the library"),
+        QCoreApplication.translate(
+            "OpenProblem", "Consult could not bring the library %1 up to date for this version."
+        ).replace("%1", str(path)),
         info,
-        [(Answer.QUIT, tr(CONTEXT, "&Quit"), Role.RejectRole)],
+        [(Answer.QUIT, QCoreApplication.translate("OpenProblem", "&Quit"), Role.RejectRole)],
         default=Answer.QUIT,
         details=str(error),
     )
@@ -278,24 +323,27 @@ def migration_failed(
 
 def unwritable_folder(path: Path, error: Exception, parent: QWidget | None = None) -> Answer:
     """SQLite cannot read the library in a folder it cannot write to: OPEN_ANOTHER or QUIT."""
-    tr = QCoreApplication.translate
     return ask(
         parent,
         Icon.Warning,
-        tr(CONTEXT, "Cannot open the library here"),
-        tr(
-            CONTEXT,
+        QCoreApplication.translate("OpenProblem", "Cannot open the library here"),
+        QCoreApplication.translate(
+            "OpenProblem",
             "The folder %1 is not writable, and SQLite needs to create its -wal and -shm files "
             "beside the library, even to read it.",
         ).replace("%1", str(path.parent)),
-        tr(
-            CONTEXT,
+        QCoreApplication.translate(
+            "OpenProblem",
             "Nothing was changed. Copy the library into a folder you can write to and open the "
             "copy, or ask for write access to this folder.",
         ),
         [
-            (Answer.OPEN_ANOTHER, tr(CONTEXT, "&Open another…"), Role.ActionRole),
-            (Answer.QUIT, tr(CONTEXT, "&Quit"), Role.RejectRole),
+            (
+                Answer.OPEN_ANOTHER,
+                QCoreApplication.translate("OpenProblem", "&Open another…"),
+                Role.ActionRole,
+            ),
+            (Answer.QUIT, QCoreApplication.translate("OpenProblem", "&Quit"), Role.RejectRole),
         ],
         default=Answer.QUIT,
         details=str(error),
@@ -304,14 +352,13 @@ def unwritable_folder(path: Path, error: Exception, parent: QWidget | None = Non
 
 def cannot_open(path: Path, error: Exception, parent: QWidget | None = None) -> None:
     """Any other reason the library cannot be opened (busy, unreadable folder …)."""
-    tr = QCoreApplication.translate
     ask(
         parent,
         Icon.Critical,
-        tr(CONTEXT, "Cannot open the library"),
+        QCoreApplication.translate("OpenProblem", "Cannot open the library"),
         str(error),
-        tr(CONTEXT, "Nothing was changed."),
-        [(Answer.QUIT, tr(CONTEXT, "&Quit"), Role.RejectRole)],
+        QCoreApplication.translate("OpenProblem", "Nothing was changed."),
+        [(Answer.QUIT, QCoreApplication.translate("OpenProblem", "&Quit"), Role.RejectRole)],
         default=Answer.QUIT,
     )
 
@@ -320,20 +367,21 @@ def cannot_open(path: Path, error: Exception, parent: QWidget | None = None) -> 
 
 
 def ask_library_file(start: Path, parent: QWidget | None = None) -> Path | None:
-    tr = QCoreApplication.translate
     name, _ = QFileDialog.getOpenFileName(
         parent,
-        tr(CONTEXT, "Open a library"),
+        QCoreApplication.translate("OpenProblem", "Open a library"),
         str(start),
-        tr(CONTEXT, "Consult libraries (*.consult);;All files (*)"),
+        QCoreApplication.translate("OpenProblem", "Consult libraries (*.consult);;All files (*)"),
     )
     return Path(name) if name else None
 
 
 def ask_salvage_folder(parent: QWidget | None = None) -> Path | None:
-    tr = QCoreApplication.translate
     name = QFileDialog.getExistingDirectory(
-        parent, tr(CONTEXT, "Folder for the salvaged proposals (Markdown files)")
+        parent,
+        QCoreApplication.translate(
+            "OpenProblem", "Folder for the salvaged proposals (Markdown files)"
+        ),
     )
     return Path(name) if name else None
 
