@@ -42,7 +42,7 @@ from ui.instance_lock import LibraryLock, LockHolder
 
 # Opening checks the file with SQLite's quick_check for at most this long: a whole small
 # library, the first part of a large one (the backup made on open verifies all of it).
-HEALTH_CHECK_BUDGET_S = 0.5
+HEALTH_CHECK_BUDGET_S = 0.2
 
 
 @dataclass
