@@ -39,7 +39,10 @@ def lock_path(library_path: str | Path) -> Path:
     """Where the lock of the library at `library_path` is kept (the same file for every path
     that leads to the library: relative, through a link …)."""
     resolved = Path(library_path).expanduser().resolve()
-    if os.access(resolved.parent, os.W_OK):
+    folder = resolved.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # on first run the library's folder is made with the library
+    if os.access(folder, os.W_OK):
         return resolved.with_name(resolved.name + ".lock")
     digest = hashlib.sha256(str(resolved).encode("utf-8", "surrogatepass")).hexdigest()[:16]
     stem = re.sub(r"[^\w.-]+", "_", resolved.stem)[:40] or "library"

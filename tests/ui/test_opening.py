@@ -752,6 +752,15 @@ def test_case15_the_lock_is_one_per_library_however_its_path_is_written(lib_path
     second.release()
 
 
+def test_case15_on_first_run_the_lock_is_where_later_starts_look_for_it(tmp_path):
+    path = tmp_path / "app-data" / "Consult" / "library.consult"  # nothing there yet
+    first_run = LibraryLock(path)
+    assert first_run.path == lock_file(path)
+    assert first_run.acquire() and path.parent.is_dir()
+    assert LibraryLock(path).path == first_run.path and not LibraryLock(path).acquire()
+    first_run.release()
+
+
 def test_case15_a_lock_cut_short_by_a_crash_is_taken_over_once_it_is_old(lib_path):
     lock_file(lib_path).write_bytes(b"")  # created, never written: power cut
     lock = LibraryLock(lib_path)
