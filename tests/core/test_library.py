@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+import time
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from core_helpers import content
@@ -334,6 +335,66 @@ def test_case27_versions_are_ordered_by_number_even_when_the_clock_goes_backward
     assert lib.version(p.id).content.body == "body 4"
     with clock.pinned(datetime(2020, 1, 1, tzinfo=UTC)):
         assert lib.save_version(p.id, content("T", "body 5")).version.number == 5
+
+
+def test_case27_skewed_clocks_store_utc_with_the_offset_and_the_latest_is_the_last_number(lib):
+    beijing = timezone(timedelta(hours=8))
+    with clock.pinned(datetime(2026, 3, 1, 17, 30, tzinfo=beijing)):
+        p = lib.create_proposal("T", "note", "v1")
+    with clock.pinned(datetime(2024, 3, 1, 9, 30, tzinfo=UTC)):  # the clock set back
+        lib.save_version(p.id, content("T", "v2"))
+    with clock.pinned(datetime(2031, 3, 1, 4, 0, tzinfo=timezone(timedelta(hours=-5)))):
+        lib.save_version(p.id, content("T", "v3"))
+    history = lib.versions(p.id)
+    assert [(v.number, v.created, v.utc_offset) for v in history] == [
+        (1, "2026-03-01T09:30:00.000000Z", 480),
+        (2, "2024-03-01T09:30:00.000000Z", 0),
+        (3, "2031-03-01T09:00:00.000000Z", -300),
+    ]
+    latest = lib.version(p.id)
+    assert latest.number == 3 and latest.content.body == "v3"
+    assert lib.get(p.id).version == 3
+    assert [lib.version(p.id, n).content.body for n in (1, 2, 3)] == ["v1", "v2", "v3"]
+
+
+# -- RELIABILITY 20 and 22: what a body may hold, and how long saving it takes -----------------
+
+
+def test_case20_a_body_with_nul_bytes_is_refused_and_a_journal_drops_them(lib):
+    p = lib.create_proposal("T", "note", "clean text")
+    with pytest.raises(InvalidInput, match="NUL"):
+        lib.save_version(p.id, content("T", "pasted\x00binary"))
+    with pytest.raises(InvalidInput, match="NUL"):
+        lib.create_proposal("U", "note", "\x00")
+    # The editor's journal must never fail (it keeps typing safe): NUL is dropped there.
+    lib.save_draft(p.id, content("T", "typed\x00text"), based_on=1)
+    assert lib.load_draft(p.id).content.body == "typedtext"
+    assert lib.get(p.id).versions == 1 and lib.version(p.id).content.body == "clean text"
+    stored = lib.db.execute(
+        "SELECT (SELECT count(*) FROM drafts WHERE instr(body, char(0)))"
+        " + (SELECT count(*) FROM search_text WHERE instr(body, char(0)) OR instr(title, char(0)))"
+    ).fetchone()[0]
+    assert stored == 0
+
+
+PATHOLOGICAL = {
+    "brackets": "[" * 13000,
+    "nested-lists": "".join("  " * i + "- x\n" for i in range(2000)),
+    "emphasis": "*_" * 50000,
+}
+
+
+@pytest.mark.parametrize("body", list(PATHOLOGICAL.values()), ids=list(PATHOLOGICAL))
+def test_case22_pathological_markdown_saves_in_under_a_second(lib, body):
+    p = lib.create_proposal("T", "note", "an ordinary text")
+    started = time.perf_counter()
+    result = lib.save_version(p.id, content("T", body))
+    assert time.perf_counter() - started < 1.0  # RELIABILITY 22: "< 1 s regardless"
+    assert result.created and lib.version(p.id).content.body == body
+    started = time.perf_counter()
+    made = lib.create_proposal("U", "note", body)
+    assert time.perf_counter() - started < 1.0
+    assert lib.version(made.id).content.body == body
 
 
 # -- working drafts -------------------------------------------------------------------------

@@ -227,10 +227,17 @@ def test_case27_a_version_saved_with_the_clock_set_back_keeps_its_place_with_a_h
         p = demo_library.create_proposal("Clock", "note", "one")
     with at(2024):
         demo_library.edit(p.id, body="two")
-    with at(2030):
-        demo_library.edit(p.id, body="three")
     panel = HistoryPanel()
     qtbot.addWidget(panel)
+    panel.load(demo_library, p.id)
+    assert numbers_shown(panel) == [2, 1]
+    assert panel.model.latest().number == 2  # the last saved, though its time is earlier
+    select_rows(panel, 0)
+    with qtbot.waitSignal(panel.compareRequested) as latest_with_previous:
+        panel.compare_selected()
+    assert latest_with_previous.args == [p.id, 1, 2]
+    with at(2030):
+        demo_library.edit(p.id, body="three")
     panel.load(demo_library, p.id)
     assert numbers_shown(panel) == [3, 2, 1]
     tips = [
@@ -239,6 +246,24 @@ def test_case27_a_version_saved_with_the_clock_set_back_keeps_its_place_with_a_h
     assert "clock was changed" in tips[1]
     assert "clock was changed" not in tips[0] and "clock was changed" not in tips[2]
     assert panel.model.is_skewed(2) and not panel.model.is_skewed(3)
+    shown = [cell(panel, row, Column.TIME)[:4] for row in range(3)]
+    assert shown == ["2030", "2024", "2026"]  # the odd times are shown as they are
+    # "Latest" is the highest number, and "previous" is the number before, whatever the times.
+    assert panel.model.latest().number == 3
+    select_rows(panel, 0)
+    with qtbot.waitSignal(panel.compareRequested) as latest_with_previous:
+        panel.compare_selected()
+    assert latest_with_previous.args == [p.id, 2, 3]
+    select_rows(panel, panel.model.row_of(1))
+    with qtbot.waitSignal(panel.compareRequested) as first_with_latest:
+        panel.compare_selected()
+    assert first_with_latest.args == [p.id, 1, 3]
+    panel.show()
+    rect = panel.view.visualRect(panel.model.index(panel.model.row_of(2), Column.LABEL))
+    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.waitSignal(panel.compareRequested) as with_previous:
+        qtbot.mouseDClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert with_previous.args == [p.id, 1, 2]
 
 
 def test_loading_another_proposal_replaces_the_list(panel, demo_library, motion):

@@ -1,9 +1,11 @@
 """The main window as a delegate uses it: the library, the editor, history, compare, closing."""
 
+import time
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -214,10 +216,13 @@ def test_case06_closing_with_unsaved_changes_asks_and_never_loses_text(
 ):
     window = make_window(qtbot, demo_library)
     pid = window.editor.proposal_id
-    before = demo_library.get(pid).versions
+    history = demo_library.versions(pid)
     saved_body = demo_library.version(pid).content.body
     qtbot.keyClicks(window.editor.bodyEditor, "unsaved words ")
-    typed = window.editor.bodyEditor.toPlainText()
+    # Pasted text: a no-break space, an ideographic space, a tab and trailing spaces.
+    window.editor.bodyEditor.insertPlainText("第十一条\u3000新增\u00a0内容\twith  spaces  ")
+    typed = window.editor.current_content().body  # (toPlainText() shows U+00A0 as a space)
+    assert "\u00a0" in typed and "\u3000" in typed and "\twith  spaces  " in typed
     buttons = {
         "save": QMessageBox.StandardButton.Save,
         "discard": QMessageBox.StandardButton.Discard,
@@ -226,17 +231,81 @@ def test_case06_closing_with_unsaved_changes_asks_and_never_loses_text(
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or buttons[answer])
     closed = window.close()
-    assert asked
+    assert len(asked) == 1
     if answer == "save":
-        assert closed and demo_library.version(pid).content.body == typed
-        assert demo_library.get(pid).versions == before + 1
+        assert closed
+        assert demo_library.version(pid).content.body.encode() == typed.encode()
+        assert demo_library.versions(pid)[:-1] == history  # one new version, the rest as before
     elif answer == "discard":
         assert closed and demo_library.version(pid).content.body == saved_body
-        assert demo_library.get(pid).versions == before and saved_body
+        assert saved_body  # the text was not emptied
+        assert demo_library.versions(pid) == history  # every version untouched
         assert demo_library.load_draft(pid) is None
     else:
         assert not closed and window.isVisible()
-        assert window.editor.bodyEditor.toPlainText() == typed
+        assert window.editor.current_content().body == typed and window.editor.is_dirty()
+        assert demo_library.versions(pid) == history
+
+
+def test_case06_save_pressed_twice_and_a_second_close_never_write_a_stale_or_empty_version(
+    qtbot, demo_library, monkeypatch
+):
+    window = make_window(qtbot, demo_library)
+    editor = window.editor
+    pid = editor.proposal_id
+    history = demo_library.versions(pid)
+    qtbot.keyClicks(editor.bodyEditor, "first words ")
+    window.action_save.trigger()
+    window.action_save.trigger()  # pressed twice: nothing new to save
+    assert len(demo_library.versions(pid)) == len(history) + 1
+    assert demo_library.version(pid).content.body == editor.bodyEditor.toPlainText()
+
+    editor.bodyEditor.insertPlainText("再加一句。")
+    assert editor.flush_draft()  # journaled …
+    editor.bodyEditor.insertPlainText("又一句。")  # … and typed after: the buffer is saved
+    window.action_save.trigger()
+    window.action_save.trigger()
+    assert len(demo_library.versions(pid)) == len(history) + 2
+    assert demo_library.version(pid).content.body == editor.bodyEditor.toPlainText()
+    assert demo_library.version(pid).content.body.count("再加一句。又一句。") == 1
+
+    editor.bodyEditor.insertPlainText(" last")
+    typed = editor.bodyEditor.toPlainText()
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Save
+    )
+    assert window.close()
+    again = QCloseEvent()  # closed twice (the close box, then Quit): asked once, saved once
+    window.closeEvent(again)
+    assert again.isAccepted()
+    assert len(asked) == 1
+    versions = demo_library.versions(pid)
+    assert len(versions) == len(history) + 3 and versions[: len(history)] == history
+    assert demo_library.version(pid).content.body == typed
+    assert all(v.size > 0 for v in versions)  # never an emptied text
+    assert demo_library.load_draft(pid) is None
+
+
+PATHOLOGICAL = {
+    "brackets": "[" * 13000,
+    "nested-lists": "".join("  " * i + "- x\n" for i in range(2000)),
+    "emphasis": "*_" * 50000,
+}
+
+
+@pytest.mark.parametrize("name", list(PATHOLOGICAL))
+def test_case22_the_window_saves_pathological_markdown_in_under_a_second(qtbot, demo_library, name):
+    window = make_window(qtbot, demo_library)
+    pid = window.editor.proposal_id
+    body = PATHOLOGICAL[name]
+    window.editor.bodyEditor.setPlainText(body)
+    started = time.perf_counter()
+    window.action_save.trigger()  # Ctrl+S
+    assert time.perf_counter() - started < 1.0  # RELIABILITY 22: "< 1 s regardless"
+    assert demo_library.version(pid).content.body == body
+    assert not window.editor.is_dirty()
+    assert window.statusBar().currentMessage() == "Version saved."
 
 
 def test_crash_recovery_is_offered_at_start(qtbot, demo_library):
