@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from consult.errors import ConsultError
 from consult.library import Library
 from consult.markdown_io.text_file import read_text
-from consult.search import search
+from consult.search import search, search_notice
 from ui.compare_view import CompareView
 from ui.dialogs.new_proposal import NewProposalDialog
 from ui.dialogs.recovery import RecoveryDialog, pending_drafts
@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         if self.model.rowCount() > 0 and not self.selected_ids():
             self.list_view.selectRow(0)
         self.offer_recovered_drafts()
+        self._notice_slow_search()
 
     # -- building -----------------------------------------------------------------------------
 
@@ -308,6 +309,13 @@ class MainWindow(QMainWindow):
         self.model.show_search_hits(text, hits)
         self.list_view.setColumnHidden(Column.MATCH, not hits)
         self._update_status()
+
+    def _notice_slow_search(self) -> None:
+        # Without FTS5's trigram tokenizer (SQLite before 3.34) search reads every proposal:
+        # said once, in the status bar (RELIABILITY case 28).
+        notice = search_notice(self.library)
+        if notice:
+            self.statusBar().showMessage(notice)
 
     def _facet_changed(self, filters: dict) -> None:
         self._filters = dict(filters)

@@ -3,6 +3,8 @@ snippets, and the search on an SQLite without the trigram tokenizer (RELIABILITY
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from core_helpers import content
 from hypothesis import HealthCheck, given, settings
@@ -228,6 +230,37 @@ def test_the_limit_is_respected(lib):
 
 
 # -- without the trigram tokenizer --------------------------------------------------------------
+
+
+def test_case28_an_sqlite_before_3_34_or_without_trigram_fts5_is_detected(monkeypatch):
+    fulltext.trigram_available.cache_clear()
+    try:
+        assert fulltext.trigram_available()  # this SQLite: 3.34 or later, with FTS5 trigram
+        fulltext.trigram_available.cache_clear()
+        monkeypatch.setattr(sqlite3, "sqlite_version_info", (3, 31, 1))
+        assert not fulltext.trigram_available()
+        monkeypatch.undo()
+        fulltext.trigram_available.cache_clear()
+
+        class NoTrigram:  # FTS5 built without the tokenizer: the probe table fails
+            def __init__(self, real):
+                self.real = real
+
+            def execute(self, sql, *args):
+                if "trigram" in sql:
+                    raise sqlite3.OperationalError("no such tokenizer: trigram")
+                return self.real.execute(sql, *args)
+
+            def close(self):
+                self.real.close()
+
+        real_connect = sqlite3.connect
+        monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: NoTrigram(real_connect(*a, **k)))
+        assert not fulltext.trigram_available()
+    finally:
+        monkeypatch.undo()
+        fulltext.trigram_available.cache_clear()
+    assert fulltext.trigram_available()
 
 
 def test_case28_without_the_trigram_tokenizer_search_uses_like_and_says_so_once(

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consult import search as search_module
 from consult.library import Library
 from consult.model import Kind
 from consult.related import related
+from consult.storage import fulltext
 from ui import app as app_module
 from ui.dialogs.new_proposal import NewProposalDialog
 from ui.library_model import Column
@@ -431,6 +433,35 @@ def test_the_search_box_finds_words_in_the_text_and_shows_where(qtbot, demo_libr
     window.search_box.clear()
     assert window.list_view.isColumnHidden(Column.MATCH)
     assert window.model.rowCount() == demo_library.count()
+
+
+def test_case28_without_full_text_search_the_window_says_so_once_and_search_still_finds(
+    qtbot, demo_library, monkeypatch
+):
+    monkeypatch.setattr(fulltext, "trigram_available", lambda: False)  # an SQLite before 3.34
+    monkeypatch.setattr(search_module, "_noticed", False)
+    window = make_window(qtbot, demo_library)
+    qtbot.waitUntil(lambda: "3.34" in window.statusBar().currentMessage())
+    assert "search reads every proposal" in window.statusBar().currentMessage()
+    word = "病历"
+    holders = {
+        p.id
+        for p in demo_library.list_proposals()
+        if word in demo_library.version(p.id).content.body
+    }
+    window.search_box.setText(word)
+    qtbot.waitUntil(lambda: window.model.rowCount() == len(holders) > 0, timeout=3000)
+    assert {window.model.proposal(r).id for r in range(window.model.rowCount())} == holders
+    window.search_box.clear()
+    second = make_window(qtbot, demo_library)  # once: not again
+    qtbot.wait(50)
+    assert "3.34" not in second.statusBar().currentMessage()
+
+
+def test_case28_with_full_text_search_the_window_says_nothing_about_it(qtbot, demo_library):
+    window = make_window(qtbot, demo_library)
+    qtbot.wait(50)
+    assert window.statusBar().currentMessage().startswith("Proposals: ")
 
 
 def test_related_proposals_are_listed_and_open_on_activation(qtbot, demo_library):
