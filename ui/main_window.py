@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -585,12 +586,15 @@ class MainWindow(QMainWindow):
             label = QLabel(bar)
             label.setObjectName("readOnlyBanner")
             label.setWordWrap(True)
+            label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            # Made only for a read-only library: a style sheet costs nothing at start here.
+            label.setStyleSheet("background: #fff4ce; color: #4a3b00; padding: 6px 10px;")
             bar.addWidget(label)
             self.addToolBarBreak()
             self.addToolBar(bar)
             self._read_only_bar = bar
         label = self._read_only_bar.findChild(QLabel, "readOnlyBanner")
-        label.setText("🔒 " + reason)
+        label.setText(reason)
         label.setAccessibleName(self.tr("Read-only"))
         self._read_only_bar.show()
         self._apply_read_only()

@@ -125,7 +125,6 @@ def _set_pragmas(conn: sqlite3.Connection, path: Path, *, read_only: bool = Fals
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if read_only:
-            conn.execute("PRAGMA query_only = ON")
             conn.execute("PRAGMA schema_version").fetchone()  # reads the file: fails here if not
             return
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]

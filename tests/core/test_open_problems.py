@@ -20,7 +20,9 @@ from consult.errors import DamagedLibrary, NewerLibrary, NotALibrary, ReadOnlyLi
 from consult.library import Library
 from consult.markdown_io.exporter import export_proposals
 from consult.markdown_io.front_matter import split_front_matter
+from consult.related import related
 from consult.salvage import salvage
+from consult.search import search
 from consult.storage.migrations import SCHEMA_VERSION
 
 
@@ -61,6 +63,10 @@ def test_case09_a_read_only_library_reads_everything_and_refuses_every_change(
             filled
         )
         pid = next(iter(filled))
+        assert [hit.id for hit in search(lib, "第3号议案")][:1] == [
+            p.id for p in lib.list_proposals() if p.title == "第3号议案"
+        ]
+        assert len(related(lib, pid, limit=3)) == 3
         report = export_proposals(lib, tmp_path / "out")
         assert report.ok and len(report.files) == len(filled)
         attempts = [
