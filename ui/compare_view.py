@@ -22,8 +22,6 @@ from pathlib import Path
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
-    QIODevice,
-    QSaveFile,
     Qt,
     QThreadPool,
     QTimer,
@@ -58,6 +56,7 @@ from PySide6.QtWidgets import (
 
 from consult.compare.engine import Comparison
 from consult.compare.report import summary, to_html, to_markdown
+from consult.markdown_io.atomic import WriteFailed, write_atomic
 from ui.compare_worker import CompareJob, PaneRows, Request, Result, has_cjk, text_font
 from ui.overview_bar import OverviewBar
 
@@ -667,24 +666,19 @@ class CompareView(QWidget):
 
     def export_table(self, path: str | Path, fmt: str) -> bool:
         """Write the before/after table ("markdown" or "html") to `path`, all or nothing; a
-        failure is shown in a message box with the system's reason. Whether it was written."""
+        failure is shown in a message box with the system's reason. Whether it was written.
+
+        Written by `write_atomic`, not QSaveFile: QSaveFile reports a short write (a disk that
+        fills up part way) as "Unknown error", without the system's reason."""
         if self._result is None:
             return False
         old_title, new_title = self._titles
         title = f"{old_title} → {new_title}" if old_title and new_title else None
         comparison = self._result.comparison
         render = to_html if fmt == "html" else to_markdown
-        data = render(comparison, title=title).encode("utf-8")
-        file = QSaveFile(str(path))
-        if file.open(QIODevice.OpenModeFlag.WriteOnly):
-            if file.write(data) == len(data) and file.commit():
-                return True
-            file.cancelWriting()
-        QMessageBox.warning(
-            self,
-            self.tr("Cannot export the comparison"),
-            self.tr("%1 could not be written: %2")
-            .replace("%1", str(path))
-            .replace("%2", file.errorString()),
-        )
-        return False
+        try:
+            write_atomic(Path(path), render(comparison, title=title), replace=True)
+        except WriteFailed as e:  # names the file and the system's reason
+            QMessageBox.warning(self, self.tr("Cannot export the comparison"), str(e))
+            return False
+        return True

@@ -2,7 +2,10 @@
 moving between changes, the overview, the options, the exported table, and a GUI that keeps
 answering while a 1.5 M-character pair is compared."""
 
+import errno
+import os
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QPalette, QTextCursor
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QPlainTextEdit
 
+from consult.markdown_io import atomic
 from ui.compare_view import CompareView
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
@@ -262,6 +266,62 @@ def test_case08_a_failed_comparison_export_says_why_and_leaves_no_file(
     assert len(shown) == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["taken.md"]
     assert list((tmp_path / "taken.md").iterdir()) == []
+
+
+@contextmanager
+def _disk_fills_part_way():
+    """os.write as on a disk that fills up: the first call writes part, the next fails."""
+    real_write, calls = os.write, []
+
+    def write(fd, data):
+        calls.append(len(data))
+        if len(calls) == 1:
+            return real_write(fd, bytes(data[: len(data) // 2]))
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    atomic.os.write = write
+    try:
+        yield
+    finally:
+        atomic.os.write = real_write
+
+
+@contextmanager
+def _file_size_limit():
+    """A real write that the system refuses part way: RLIMIT_FSIZE (Python ignores SIGXFSZ,
+    so the write fails with EFBIG, "File too large"). Nothing else writes meanwhile."""
+    resource = pytest.importorskip("resource")
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (200, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+
+
+@pytest.mark.parametrize(
+    ("fault", "reason"),
+    [(_disk_fills_part_way, "No space left on device"), (_file_size_limit, "File too large")],
+    ids=["disk-full-part-way", "rlimit-fsize"],
+)
+def test_case08_a_comparison_export_that_fails_part_way_names_the_reason_and_keeps_the_old_file(
+    qtbot, tmp_path, monkeypatch, fault, reason
+):
+    view = make_view(qtbot)
+    compare(qtbot, view, OLD * 20, NEW * 20)  # a table well over one write
+    target = tmp_path / "table.md"
+    target.write_text("the table exported last week\n", encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[1:]))
+    with fault():
+        written = view.export_table(target, "markdown")
+    assert written is False
+    assert len(shown) == 1
+    assert shown[0][1] == f"Could not write {target}: {reason}"
+    assert target.read_text(encoding="utf-8") == "the table exported last week\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["table.md"]  # no partial or temp file
+    assert view.export_table(target, "markdown")  # once there is room again
+    assert "| 修改前 | 修改后 |" in target.read_text(encoding="utf-8")
 
 
 def test_a_comparison_that_fails_says_so_and_keeps_what_was_shown(qtbot, monkeypatch):

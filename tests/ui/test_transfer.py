@@ -3,7 +3,9 @@ the import asks about recognised encodings, files dropped on the window are impo
 
 from __future__ import annotations
 
+import errno
 import itertools
+import os
 import time
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
+from consult.markdown_io import atomic
 from consult.markdown_io.importer import Outcome
 from consult.markdown_io.sources import scan
 from ui.dialogs.export_dialog import ExportDialog
@@ -62,6 +65,37 @@ def test_export_all_and_cancel_keeps_what_was_written(qtbot, demo_library, tmp_p
     assert len(dialog.report.files) == demo_library.count()
     names = {p.name for p in (tmp_path / "all").iterdir()}
     assert not [n for n in names if n.startswith(".")]  # no temporary file left
+
+
+def test_case08_a_full_disk_during_export_is_reported_with_the_reason_and_the_old_file_kept(
+    qtbot, demo_library, tmp_path, monkeypatch
+):
+    window = make_window(qtbot, demo_library)
+    chosen = demo_library.list_proposals()[0]
+    out = tmp_path / "out"
+    dialog = ExportDialog(demo_library, [chosen.id], window)
+    qtbot.addWidget(dialog)
+    dialog.folder_edit.setText(str(out))
+    dialog.export_button.click()  # a first export: the file the user already has
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=20_000)
+    [first] = dialog.report.files
+    old = first.path.read_bytes()
+    before = sorted(p.name for p in out.iterdir())
+
+    def no_space(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(atomic.os, "fsync", no_space)
+    again = ExportDialog(demo_library, [chosen.id], window)
+    qtbot.addWidget(again)
+    again.folder_edit.setText(str(out))
+    again.export_button.click()
+    qtbot.waitUntil(lambda: again.report is not None, timeout=20_000)
+    assert not again.report.ok
+    assert again.status.text() == "The export did not finish: see below."
+    assert "No space left on device" in again.result_text.toPlainText()
+    assert first.path.read_bytes() == old  # the file exported before is unchanged
+    assert sorted(p.name for p in out.iterdir()) == before  # no partial or temporary file
 
 
 def _write_files(folder: Path) -> list[Path]:
