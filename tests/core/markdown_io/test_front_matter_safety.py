@@ -6,11 +6,15 @@ The user must find the whole file in the library (nothing dropped), be told
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
+import yaml
+from core_helpers import REPO
 from io_helpers import write
 
+from consult.markdown_io import front_matter
 from consult.markdown_io.front_matter import join_front_matter, split_front_matter
 from consult.markdown_io.importer import Outcome, import_paths
 
@@ -69,6 +73,25 @@ def test_case23_malformed_front_matter_keeps_the_whole_file_as_body_and_says_why
     assert stored.body == text  # nothing dropped: the front matter is still there, as text
     assert stored.title == "note"  # named after the file, not after the YAML
     assert not pwned.exists()  # nothing ran
+
+
+def test_case23_front_matter_is_read_with_the_safe_loader_only():
+    # safe_load's constructor: no python/* tags, whatever PyYAML's loader (C or Python).
+    loader = front_matter._StrictLoader
+    assert issubclass(loader, yaml.constructor.SafeConstructor)
+    assert not issubclass(loader, yaml.constructor.FullConstructor)  # nor Unsafe, below it
+    # And YAML is loaded nowhere else, and there only with that loader.
+    calls = [
+        (path.name, call)
+        for folder in ("consult", "ui")
+        for path in sorted((REPO / folder).rglob("*.py"))
+        for call in re.findall(r"yaml\.\w*load\w*\((.*)", path.read_text(encoding="utf-8"))
+    ]
+    assert calls and all(
+        name == "front_matter.py" and "Loader=_StrictLoader" in call for name, call in calls
+    ), calls
+    text = "---\ntitle: !!python/name:os.system\n---\nbody\n"
+    assert front_matter.split_front_matter(text).problem is not None
 
 
 def test_case23_front_matter_in_gbk_is_read(lib, tmp_path):

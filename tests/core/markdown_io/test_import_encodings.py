@@ -11,12 +11,15 @@ import codecs
 import struct
 import threading
 import time
+import tracemalloc
 import zlib
+from pathlib import Path
 
 import pytest
 from io_helpers import write
 
-from consult.markdown_io import text_file
+from consult.library import Library
+from consult.markdown_io import sources, text_file
 from consult.markdown_io.importer import Outcome, import_paths
 from consult.markdown_io.sources import scan
 
@@ -206,6 +209,32 @@ def test_case21_below_the_limit_one_long_line_and_many_short_lines_import_exactl
     assert [r.outcome for r in report.files] == [Outcome.IMPORTED, Outcome.IMPORTED]
     bodies = {lib.version(r.proposal_id).content.body for r in report.files}
     assert bodies == {long_line, short_lines}
+
+
+def _import_peak(folder: Path, library_path: Path) -> tuple[int, int]:
+    """(files imported, the most memory Python held meanwhile)."""
+    with Library.open(library_path, create=True) as library:
+        tracemalloc.start()
+        try:
+            report = import_paths(library, [folder])
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    return len(report.of(Outcome.IMPORTED)), peak
+
+
+def test_case21_memory_stays_bounded_however_many_files_are_imported(tmp_path, monkeypatch):
+    # The scan keeps parsed texts up to KEEP_CHARS and reads the others again when their turn
+    # comes; the library keeps a few recent bodies. Neither grows with the number of files.
+    monkeypatch.setattr(sources, "KEEP_CHARS", 1_000_000)
+    for count in (10, 40):
+        for n in range(count):
+            text = f"# 提案 {n}\n\n" + f"人工智能与著作权 {n}。" * 30_000  # ~0.9 MB
+            write(tmp_path / f"in{count}" / f"{n:02}.md", text)
+    few = _import_peak(tmp_path / "in10", tmp_path / "few.consult")
+    many = _import_peak(tmp_path / "in40", tmp_path / "many.consult")
+    assert (few[0], many[0]) == (10, 40)
+    assert many[1] < few[1] * 1.5, (few, many)  # 4 times the files, about the same memory
 
 
 def test_case21_cancel_from_another_thread_keeps_whole_files_and_nothing_half_imported(

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from io_helpers import snapshot
 
+from consult.compare.engine import compare_texts
 from consult.demo import load_demo
 from consult.library import Library
 from consult.markdown_io.exporter import export_proposals
@@ -109,6 +110,9 @@ def test_case24_export_then_import_gives_every_proposal_back_exactly(drafts):
                 assert new.content == old.content
                 assert b.get(copy_id).tags == original.tags
                 assert "\r" not in new.content.body  # the documented LF normalisation
+                # What a user compares: the two texts show no change, spaces included.
+                diff = compare_texts(old.content.body, new.content.body, ignore_whitespace=False)
+                assert not any(row.changed for row in diff.rows)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
