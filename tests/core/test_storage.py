@@ -6,6 +6,7 @@ Version bodies (deltas, deduplication, corruption) are in test_storage_bodies.py
 from __future__ import annotations
 
 import re
+import secrets
 import sqlite3
 import threading
 import time
@@ -265,6 +266,26 @@ def test_case17_a_lock_held_past_the_busy_timeout_is_reported_and_nothing_is_wri
         holder.join()
     assert lib.get(p.id).versions == 1
     assert lib.save_version(p.id, content("T", "v2")).created  # and works once the lock is free
+
+
+def test_case07_a_full_disk_refuses_the_save_whole_and_a_retry_succeeds(lib, lib_path):
+    p = lib.create_proposal("T", "note", "v1 " * 1000)
+    lib.save_draft(p.id, content("T", "typed"), based_on=1)
+    before = row_counts(lib_path)
+    conn = lib.db.conn
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute(f"PRAGMA max_page_count = {pages + 2}")
+    body = secrets.token_hex(100_000)  # ~200 KB that does not compress away
+    with pytest.raises(LibraryError, match=r"disk is full.*nothing was changed"):
+        lib.save_version(p.id, content("T", body))
+    assert row_counts(lib_path) == before
+    assert lib.load_draft(p.id).content.body == "typed"
+    assert lib.version(p.id).content.body == "v1 " * 1000
+    assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    conn.execute("PRAGMA max_page_count = 1073741823")  # space freed
+    assert lib.save_version(p.id, content("T", body)).created
+    assert lib.version(p.id).content.body == body
+    assert lib.check() == ([], 2)
 
 
 def _boom(*args, **kwargs):

@@ -448,7 +448,8 @@ def test_case07_disk_full_save_keeps_the_text_and_retry_succeeds(qtbot, demo_lib
     monkeypatch.setattr(QMessageBox, "warning", free_space_and_retry)
     assert editor.save_version()
     [box] = shown
-    assert "disk is full" in box["text"] and "still in the editor" in box["text"]
+    assert "The disk is full" in box["text"] and "free space and retry" in box["text"]
+    assert "Your text is still in the editor" in box["text"]
     assert box["retry"]
     assert box["buffer"] == typed and box["dirty"]
     assert box["history"] == history and box["check"] == []
