@@ -1,8 +1,9 @@
 """The proposal pane: metadata form, Markdown editor with highlighting and counts, live preview.
 
-What is typed is never lost: the working draft is journaled to the library about 2 s after
-typing stops, when focus leaves the pane and before the window closes (`flush_draft`), and
-offered back by `load`. A failed save leaves the text and its unsaved state as they were.
+What is typed is never lost: the working draft is journaled to the library at most ~2 s after
+it was typed (while typing goes on too), when focus leaves the pane and before the window
+closes (`flush_draft`), and offered back by `load`. A failed save leaves the text and its
+unsaved state as they were.
 Metadata edits go through `undo_stack`; the body keeps QPlainTextEdit's own undo.
 """
 
@@ -458,7 +459,10 @@ class ProposalEditor(QWidget):
         if self._loading or self.proposal_id is None:
             return
         self._unjournaled = True
-        self._journal_timer.start(self.journal_interval_ms)
+        # Not restarted by each key: typing that goes on for minutes is journaled every 2 s
+        # too, so that a crash loses at most the last ~2 s of it (RELIABILITY.md, case 5).
+        if not self._journal_timer.isActive():
+            self._journal_timer.start(self.journal_interval_ms)
         self._update_dirty()
 
     def _update_dirty(self) -> None:
