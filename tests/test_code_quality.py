@@ -45,3 +45,49 @@ def test_core_never_imports_qt_in_source():
         if re.search(r"^\s*(from|import)\s+PySide6", path.read_text(encoding="utf-8"), re.M)
     ]
     assert offenders == []
+
+
+# -- RELIABILITY.md: every case is a named test, and docs/reliability.md names real ones ---------
+
+RELIABILITY_CASES = range(1, 29)
+CASE_TEST = re.compile(r"^(?:    )?def (test_case(\d\d)_\w+)\(", re.M)  # module level, or a method
+NODE_ID = re.compile(r"(tests/[\w/]+\.py)::(test_case(\d\d)_\w+)")
+
+
+def _case_tests() -> dict[str, set[str]]:
+    """Test file (relative to the repository) → the test_caseNN_ functions it defines."""
+    return {
+        path.relative_to(ROOT).as_posix(): {
+            m[0] for m in CASE_TEST.findall(path.read_text("utf-8"))
+        }
+        for path in sorted((ROOT / "tests").rglob("test_*.py"))
+    }
+
+
+def test_every_reliability_case_has_a_named_test():
+    proved = {
+        int(name[len("test_case") :][:2]) for names in _case_tests().values() for name in names
+    }
+    assert [n for n in RELIABILITY_CASES if n not in proved] == []
+
+
+def test_case_table_is_complete_and_names_real_tests():
+    """docs/reliability.md has one row per case, and every test a row names exists and is
+    named for that case."""
+    rows: dict[int, list[tuple[str, str, str]]] = {}
+    for line in (ROOT / "docs" / "reliability.md").read_text("utf-8").splitlines():
+        row = re.match(r"\|\s*(\d+)\s*\|", line)
+        if row:
+            rows[int(row.group(1))] = NODE_ID.findall(line)
+    assert sorted(rows) == list(RELIABILITY_CASES)
+    defined = _case_tests()
+    problems = []
+    for case, nodes in sorted(rows.items()):
+        if not nodes:
+            problems.append(f"case {case}: no test named")
+        for path, name, number in nodes:
+            if int(number) != case:
+                problems.append(f"case {case}: {path}::{name} is named for case {int(number)}")
+            if name not in defined.get(path, set()):
+                problems.append(f"case {case}: {path}::{name} does not exist")
+    assert problems == []
