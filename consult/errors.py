@@ -21,6 +21,10 @@ class NotALibrary(LibraryError):
     """The file is damaged or is not a Consult library."""
 
 
+class NotOurFile(NotALibrary):
+    """The file is a database of another application (its header says so)."""
+
+
 class NewerLibrary(LibraryError):
     """The library was written by a newer version of the app; it is left untouched."""
 

@@ -16,6 +16,7 @@ import sqlite3
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -85,11 +86,11 @@ def _save_proposals(library: Library, names: FolderNames, report: SalvageReport)
     if not ids:
         report.lost.append("no proposal could be read from this file")
     for pid in ids:
-        proposal = _attempt(lambda pid=pid: library.get(pid))
+        proposal = _attempt(partial(library.get, pid))
         newest = proposal.version if proposal else _newest_number(db, pid)
         version = None
         for number in range(newest or 0, 0, -1):
-            version = _attempt(lambda n=number, pid=pid: library.version(pid, n))
+            version = _attempt(partial(library.version, pid, number))
             if version is not None:
                 break
         if version is None:

@@ -7,13 +7,17 @@ import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication
 
 from consult.library import Library
 from consult.paths import APP_NAME, default_library_path
 from ui.opening import open_for_window
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 
 def open_or_create(path: Path) -> Library:
@@ -31,7 +35,7 @@ def open_or_create(path: Path) -> Library:
     return library
 
 
-def start_window(library: Library) -> QMainWindow:
+def start_window(library: Library) -> MainWindow:
     """The main window on `library`, built the way the app starts it.
 
     Everything loaded so far (Qt's bindings, the compare engine, the Markdown renderer: some

@@ -115,7 +115,8 @@ class MainWindow(QMainWindow):
         self.backups.backedUp.connect(self._backed_up)
         self.backups.failed.connect(self._backup_failed)
         self.backups.damaged.connect(self.library_damaged)
-        self._read_only_bar: QToolBar | None = None
+        self._read_only_bar: QToolBar | None = None  # made when first needed
+        self._read_only_label: QLabel | None = None
         self._damaged = False
         if library.read_only:
             self.set_read_only(library.read_only_reason)
@@ -592,8 +593,9 @@ class MainWindow(QMainWindow):
             bar.addWidget(label)
             self.addToolBarBreak()
             self.addToolBar(bar)
-            self._read_only_bar = bar
-        label = self._read_only_bar.findChild(QLabel, "readOnlyBanner")
+            self._read_only_bar, self._read_only_label = bar, label
+        assert self._read_only_label is not None
+        label = self._read_only_label
         label.setText(reason)
         label.setAccessibleName(self.tr("Read-only"))
         self._read_only_bar.show()

@@ -21,6 +21,7 @@ from consult.errors import (
     LibraryMissing,
     NewerLibrary,
     NotALibrary,
+    NotOurFile,
 )
 
 APPLICATION_ID = 0x436F6E53  # "ConS" in the SQLite header: this file is a Consult library
@@ -36,7 +37,7 @@ def open_database(path: str | Path, *, create: bool = False, read_only: bool = F
     Raises LibraryMissing, NotALibrary, NewerLibrary or MigrationFailed with a message for the
     user; a file that is refused is not written to.
     """
-    from consult.storage.migrations import SCHEMA_VERSION, migrate, pending
+    from consult.storage.migrations import migrate, pending
 
     path = Path(path)
     if path.is_dir():
@@ -51,18 +52,22 @@ def open_database(path: str | Path, *, create: bool = False, read_only: bool = F
 
     if read_only and not exists:
         raise LibraryMissing(f"No library at {path}")
+    wal = path.with_name(path.name + "-wal")
+    if exists and not read_only and wal.exists() and wal.stat().st_size > 0:
+        # A -wal left by a crash: the file is looked at through a read-only connection first,
+        # since closing a writing connection on a file that is then refused would checkpoint
+        # that -wal into it, changing the file. (Without a -wal, the writing connection's own
+        # -wal and -shm go again when it closes, leaving nothing behind.)
+        probe = connect(path, read_only=True)
+        try:
+            _accept(probe, path)
+        except sqlite3.DatabaseError as e:
+            raise translate_error(e, path) from e
+        finally:
+            probe.close()
     conn = connect(path, read_only=read_only)
     try:
-        app_id, user_version, tables = _identify(conn, path)
-        if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables):
-            raise NotALibrary(
-                f"{path} is a SQLite database of another application, not a Consult library"
-            )
-        if user_version > SCHEMA_VERSION:
-            raise NewerLibrary(
-                f"{path} was created by a newer version of Consult (schema {user_version}; "
-                f"this version knows schema {SCHEMA_VERSION}); update the app to open it"
-            )
+        _accept(conn, path)
         _set_pragmas(conn, path, read_only=read_only)
         db = Database(conn, execute_plugins=False)
         if read_only:
@@ -111,13 +116,32 @@ def _check_header(path: Path) -> None:
         )
 
 
+def _accept(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a file that is not a Consult library, or one of a newer schema."""
+    from consult.storage.migrations import SCHEMA_VERSION
+
+    app_id, user_version, tables = _identify(conn, path)
+    if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables):
+        raise NotOurFile(
+            f"{path} is a SQLite database of another application, not a Consult library"
+        )
+    if user_version > SCHEMA_VERSION:
+        raise NewerLibrary(
+            f"{path} was created by a newer version of Consult (schema {user_version}; "
+            f"this version knows schema {SCHEMA_VERSION}); update the app to open it"
+        )
+
+
 def _identify(conn: sqlite3.Connection, path: Path) -> tuple[int, int, int]:
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         user_version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     except sqlite3.DatabaseError as e:
-        raise NotALibrary(f"{path} is damaged or is not a Consult library ({e})") from e
+        text = str(e)
+        if "malformed" in text or "not a database" in text or "corrupt" in text:
+            raise NotALibrary(f"{path} is damaged or is not a Consult library ({e})") from e
+        raise translate_error(e, path) from e  # e.g. a folder SQLite cannot write its -shm in
     return app_id, user_version, tables
 
 

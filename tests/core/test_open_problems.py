@@ -248,3 +248,24 @@ def test_case18_the_command_reads_with_a_warning_and_changes_only_when_confirmed
 
     status, out, _ = run([*db, "edit", pid, "--title", "T", "--allow-risky-location"], capsys)
     assert status == 0 and "Saved version" in out
+
+
+def test_case12_a_refused_library_left_with_a_wal_by_a_crash_is_not_checkpointed(
+    filled, lib_path, tmp_path, capsys
+):
+    # The state a crash leaves: the newest pages (here, those of a newer app) only in -wal.
+    with Library.open(lib_path) as lib:
+        lib.db.execute("PRAGMA wal_autocheckpoint = 0")
+        lib.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+        crashed = tmp_path / "crashed.consult"
+        for suffix in ("", "-wal"):
+            Path(f"{crashed}{suffix}").write_bytes(Path(f"{lib_path}{suffix}").read_bytes())
+    wal = Path(f"{crashed}-wal")
+    assert wal.stat().st_size > 0
+    digests = (file_hash(crashed), file_hash(wal))
+    for argv in (["list"], ["edit", "x", "--title", "T"], ["check"]):
+        status, _, err = run(["--db", str(crashed), *argv], capsys)
+        assert status == 1 and "newer version of Consult" in err
+    with pytest.raises(NewerLibrary):
+        Library.open(crashed)
+    assert (file_hash(crashed), file_hash(wal)) == digests
