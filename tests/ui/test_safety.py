@@ -182,8 +182,11 @@ def test_the_restore_action_is_in_the_file_menu(qtbot, demo_library):
     assert window.action_restore_backup in file_menu.actions()
 
 
-def test_case14_the_app_backs_up_the_library_it_opens(qtbot, demo_library, monkeypatch):
+def test_case14_the_app_backs_up_the_library_it_opens(qtbot, demo_library, boxes, monkeypatch):
     import ui.app as app_module
+
+    # Any question on the way would wait for a click that never comes: fail instead.
+    monkeypatch.setattr(open_problem, "ask", lambda *a, **k: pytest.fail(f"asked: {a[2:4]}"))
 
     path = demo_library.path
     demo_library.close()
@@ -200,5 +203,6 @@ def test_case14_the_app_backs_up_the_library_it_opens(qtbot, demo_library, monke
     monkeypatch.setattr(QApplication, "exec", exec_until_backed_up)
     assert app_module.run(["consult", "--db", str(path)]) == 0
     assert [b.reason for b in seen] == ["open"]
+    assert boxes[0] == []
     with Library.open(seen[0].path) as copy:
         assert copy.count() >= 6
