@@ -216,6 +216,10 @@ def restore(library_path: str | Path, backup_path: str | Path) -> Path | None:
     """
 
     library_path, backup_path = Path(library_path), Path(backup_path)
+    if backup_path.exists() and library_path.exists() and backup_path.samefile(library_path):
+        raise LibraryError(
+            f"{backup_path} is the library itself, not a backup of it; nothing was changed"
+        )
     verify_backup(backup_path)
     if not library_path.exists() or library_path.stat().st_size == 0:
         library_path.parent.mkdir(parents=True, exist_ok=True)

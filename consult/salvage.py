@@ -55,6 +55,8 @@ def salvage(library_path: str | Path, folder: str | Path) -> SalvageReport:
     library_path, folder = Path(library_path), Path(folder)
     if not library_path.is_file():
         raise InvalidInput(f"No library file at {library_path}")
+    if folder.exists() and not folder.is_dir():
+        raise InvalidInput(f"{folder} is a file, not a folder; give a folder to write to")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:

@@ -322,3 +322,7 @@ def test_backup_command_refuses_to_restore_nothing(lib, lib_path, capsys, tmp_pa
     assert "no backups" in capsys.readouterr().err
     assert cli.main([*db, "backup", "--restore", str(tmp_path / "missing.consult")]) == 1
     assert "No backup file" in capsys.readouterr().err
+    digest = file_hash(lib_path)
+    assert cli.main([*db, "backup", "--restore", str(lib_path)]) == 1
+    assert "the library itself" in capsys.readouterr().err
+    assert file_hash(lib_path) == digest and list_backups(lib_path) == []
