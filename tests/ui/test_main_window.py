@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QTreeView,
     QWidget,
 )
+from ui_helpers import make_window
 
 from consult import search as search_module
 from consult.library import Library
@@ -48,16 +49,6 @@ NAMES = [
     (QComboBox, "granularityCombo"),
     (QCheckBox, "byArticleCheck"),
 ]
-
-
-def make_window(qtbot, library):
-    window = MainWindow(library)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    # The first proposal opens right after the window's first paint.
-    qtbot.waitUntil(lambda: window.editor.proposal_id is not None or window.model.total() == 0)
-    return window
 
 
 def select(window, proposal_id):

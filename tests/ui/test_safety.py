@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from ui_helpers import make_window
 
 import ui.dialogs.open_problem as open_problem
 from consult import backups
@@ -38,15 +39,6 @@ def boxes(monkeypatch):
         monkeypatch.setattr(QMessageBox, kind, box(kind))
     shown_answers = answers
     return shown, shown_answers
-
-
-def make_window(qtbot, library: Library) -> MainWindow:
-    window = MainWindow(library)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.editor.proposal_id is not None)
-    return window
 
 
 def test_case09_a_read_only_library_shows_why_and_offers_no_change(qtbot, demo_library, boxes):

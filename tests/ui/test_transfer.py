@@ -13,23 +13,14 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QInputDialog, QMessageBox
+from ui_helpers import make_window
 
 from consult.markdown_io import atomic
 from consult.markdown_io.importer import Outcome
 from consult.markdown_io.sources import scan
 from ui.dialogs.export_dialog import ExportDialog
-from ui.main_window import MainWindow
 
 GB_TEXT = "关于加强基层医疗卫生服务的建议\n\n一、基层医疗机构的人员配备不足。\n"
-
-
-def make_window(qtbot, library):
-    window = MainWindow(library)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.editor.proposal_id is not None)
-    return window
 
 
 def test_export_of_the_selection_writes_markdown_files_in_a_worker(qtbot, demo_library, tmp_path):
