@@ -451,7 +451,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     if problems:
         for problem in problems:
             print(f"problem: {problem}")
-        return _fail(f"{len(problems)} problem(s) found in {_db_path(args)}; see above")
+        return _fail(
+            f"{len(problems)} problem(s) found in {_db_path(args)}; see above. Restore it from "
+            "a backup ('consult backup --list', then '--restore') or save what is readable "
+            "with 'consult salvage --out DIR'"
+        )
     print(f"ok: {proposals} proposals, {verified} versions read back and verified")
     return 0
 
