@@ -45,6 +45,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail("interrupted; nothing half-written (each save is one transaction)", 130)
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """Wraps each line of a description or epilog, but keeps indented lines (examples) as
+    written."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        lines = []
+        for line in text.splitlines():
+            raw = not line or line.startswith(" ")
+            lines.append(indent + line if raw else super()._fill_text(line, width, indent))
+        return "\n".join(lines)
+
+
 def build_parser() -> argparse.ArgumentParser:
     # --db is accepted before or after the command: `consult --db X list` or `consult list --db X`.
     common = argparse.ArgumentParser(add_help=False)
@@ -64,64 +76,169 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="consult",
         parents=[common],
+        formatter_class=_HelpFormatter,
         description="Draft, tag, version and compare legislative proposals. "
         "With no command, starts the desktop app.",
-    )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+        epilog="""\
+ID is a proposal's id or any unique prefix of four or more characters; ID@N is its version N.
+Exit status: 0 success, 1 a user error (one line on stderr), 2 bad usage.
+'consult COMMAND --help' describes a command. The user guide:
+  docs/user-guide.md (English), docs/user-guide.zh_CN.md (中文)
 
-    def command(name: str, run: Callable[[argparse.Namespace], int | None], text: str):
-        p = sub.add_parser(name, parents=[common], help=text, description=text)
+examples:
+  consult --db demo.consult init --demo
+  consult list --tag AI/copyright
+  consult diff 5evv 5npa --format markdown --same-as-left > table.md""",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+
+    def command(
+        name: str,
+        run: Callable[[argparse.Namespace], int | None],
+        text: str,
+        *,
+        epilog: str | None = None,
+    ):
+        p = sub.add_parser(
+            name,
+            parents=[common],
+            help=text,
+            description=text,
+            epilog=epilog,
+            formatter_class=_HelpFormatter,
+        )
         p.set_defaults(run=run)
         return p
 
-    p = command("init", cmd_init, "create the library (with --demo, the demo proposals)")
-    p.add_argument("--demo", action="store_true", help="add the demo proposals")
+    p = command(
+        "init",
+        cmd_init,
+        "create the library (with --demo, the demo proposals)",
+        epilog="example:\n  consult --db ~/drafts.consult init --demo",
+    )
+    p.add_argument(
+        "--demo", action="store_true", help="add the demo proposals (only into an empty library)"
+    )
 
-    p = command("new", cmd_new, "create a proposal; prints its id")
-    p.add_argument("--title", required=True)
-    p.add_argument("--kind", required=True, choices=KINDS)
-    p.add_argument("--status", choices=STATUSES, default="draft")
-    p.add_argument("--tag", action="append", default=[], metavar="TAG", help="repeatable")
+    p = command(
+        "new",
+        cmd_new,
+        "create a proposal; prints its id",
+        epilog="example:\n"
+        '  consult new --title "关于加强声音权益保护的建议" --kind suggestion \\\n'
+        "      --tag AI/deepfake --cosigner 王某 --cosigner 李某 --file draft.md",
+    )
+    p.add_argument("--title", required=True, help="the title")
+    p.add_argument("--kind", required=True, choices=KINDS, help="what kind of text it is")
+    p.add_argument(
+        "--status", choices=STATUSES, default="draft", help="its status (default: draft)"
+    )
+    p.add_argument(
+        "--tag",
+        action="append",
+        default=[],
+        metavar="TAG",
+        help="a tag (repeatable; AI/copyright nests)",
+    )
     p.add_argument("--file", metavar="BODY.md", help="the body (UTF-8; '-' reads stdin)")
     p.add_argument("--label", default="", help="label of the first version")
     _metadata_options(p)
 
-    p = command("list", cmd_list, "list proposals, most recently updated first")
+    p = command(
+        "list",
+        cmd_list,
+        "list proposals, most recently updated first",
+        epilog="example:\n  consult list --tag AI --kind motion --status draft --json",
+    )
     p.add_argument("--tag", help="only with this tag (or one below it)")
-    p.add_argument("--kind", choices=KINDS)
-    p.add_argument("--status", choices=STATUSES)
-    p.add_argument("--session")
+    p.add_argument("--kind", choices=KINDS, help="only of this kind")
+    p.add_argument("--status", choices=STATUSES, help="only with this status")
+    p.add_argument("--session", help="only of this session (as written in the proposals)")
     p.add_argument("--trash", action="store_true", help="list the trash instead")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print a JSON list of objects")
 
-    p = command("show", cmd_show, "show a proposal (ID, or ID@N for version N)")
-    p.add_argument("ref", metavar="ID[@N]")
-    p.add_argument("--json", action="store_true")
+    p = command(
+        "show",
+        cmd_show,
+        "show a proposal (ID, or ID@N for version N)",
+        epilog="example:\n  consult show 88f9@2",
+    )
+    p.add_argument("ref", metavar="ID[@N]", help="the proposal, at its latest version or at N")
+    p.add_argument("--json", action="store_true", help="print a JSON object (with the body)")
 
-    p = command("edit", cmd_edit, "save a new version from a file and/or new metadata")
-    p.add_argument("ref", metavar="ID")
+    p = command(
+        "edit",
+        cmd_edit,
+        "save a new version from a file and/or new metadata",
+        epilog="example:\n"
+        '  consult edit 88f9 --file draft.md --label "after committee comments" --status ready',
+    )
+    p.add_argument("ref", metavar="ID", help="the proposal")
     p.add_argument("--file", metavar="BODY.md", help="the new body (UTF-8; '-' reads stdin)")
     p.add_argument("--label", default="", help="label of the new version")
-    p.add_argument("--title")
-    p.add_argument("--kind", choices=KINDS)
-    p.add_argument("--status", choices=STATUSES)
+    p.add_argument("--title", help="a new title")
+    p.add_argument("--kind", choices=KINDS, help="a new kind")
+    p.add_argument("--status", choices=STATUSES, help="a new status")
     _metadata_options(p)
 
-    p = command("versions", cmd_versions, "list a proposal's versions")
-    p.add_argument("ref", metavar="ID")
-    p.add_argument("--json", action="store_true")
+    p = command(
+        "versions",
+        cmd_versions,
+        "list a proposal's versions: number, time, size, size of change, label",
+        epilog="example:\n  consult versions 88f9",
+    )
+    p.add_argument("ref", metavar="ID", help="the proposal")
+    p.add_argument("--json", action="store_true", help="print a JSON list of objects")
 
-    p = command("tag", cmd_tag, "add or remove tags of a proposal")
-    p.add_argument("ref", metavar="ID")
-    p.add_argument("--add", action="append", default=[], metavar="TAG", help="repeatable")
-    p.add_argument("--remove", action="append", default=[], metavar="TAG", help="repeatable")
+    p = command(
+        "tag",
+        cmd_tag,
+        "add or remove tags of a proposal; prints its tags",
+        epilog="example:\n  consult tag 88f9 --add AI/copyright --add 著作权 --remove draft-ideas",
+    )
+    p.add_argument("ref", metavar="ID", help="the proposal")
+    p.add_argument(
+        "--add", action="append", default=[], metavar="TAG", help="a tag to add (repeatable)"
+    )
+    p.add_argument(
+        "--remove",
+        action="append",
+        default=[],
+        metavar="TAG",
+        help="a tag to remove (repeatable)",
+    )
 
-    p = command("diff", cmd_diff, "compare two texts: files, ID (latest version) or ID@N")
-    p.add_argument("old", metavar="OLD")
-    p.add_argument("new", metavar="NEW")
-    p.add_argument("--by", choices=["auto", "article", "paragraph"], default="auto")
-    p.add_argument("--granularity", choices=["auto", "char", "word", "paragraph"], default="auto")
-    p.add_argument("--format", choices=["text", "json", "markdown", "html"], default="text")
+    p = command(
+        "diff",
+        cmd_diff,
+        "compare two texts: files, ID (latest version) or ID@N",
+        epilog="examples:\n"
+        "  consult diff 88f9@1 88f9\n"
+        "  consult diff 5evv 5npa --by article --format html --same-as-left > table.html\n"
+        "  consult diff old.md new.md --format json",
+    )
+    p.add_argument("old", metavar="OLD", help="the old text: a file, ID or ID@N")
+    p.add_argument("new", metavar="NEW", help="the new text: a file, ID or ID@N")
+    p.add_argument(
+        "--by",
+        choices=["auto", "article", "paragraph"],
+        default="auto",
+        help="align article by article, or paragraph by paragraph (default auto: by article "
+        "when both texts are law-like)",
+    )
+    p.add_argument(
+        "--granularity",
+        choices=["auto", "char", "word", "paragraph"],
+        default="auto",
+        help="how finely changes are marked (default auto: characters for Chinese, words "
+        "for other languages)",
+    )
+    p.add_argument(
+        "--format",
+        choices=["text", "json", "markdown", "html"],
+        default="text",
+        help="text (default), json, or the before/after table in markdown or html",
+    )
     p.add_argument(
         "--same-as-left",
         action="store_true",
@@ -133,12 +250,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--keep-whitespace", action="store_true", help="count whitespace differences as changes"
     )
-    p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    p.add_argument(
+        "--color",
+        choices=["auto", "always", "never"],
+        default="auto",
+        help="colour the text format's changes (default auto: when writing to a terminal)",
+    )
 
     p = command(
         "backup",
         cmd_backup,
         "write a verified copy of the library, list its backups, or restore one",
+        epilog="examples:\n"
+        "  consult backup\n"
+        "  consult backup /media/usb/\n"
+        "  consult backup --list\n"
+        "  consult backup --restore latest",
     )
     p.add_argument(
         "dest",
@@ -162,10 +289,16 @@ def build_parser() -> argparse.ArgumentParser:
         "salvage",
         cmd_salvage,
         "save every proposal still readable in a damaged library as Markdown files",
+        epilog="The damaged library is not changed.\n\nexample:\n  consult salvage --out ~/rescued",
     )
     p.add_argument("--out", required=True, metavar="DIR", help="the folder to write them to")
 
-    command("check", cmd_check, "check the library's integrity and every version's SHA-256")
+    command(
+        "check",
+        cmd_check,
+        "check the library's integrity and every version's SHA-256",
+        epilog="Exit status 1 when a problem is found.\n\nexample:\n  consult check",
+    )
 
     from consult import search_cli  # imports this module's helpers: loaded here, not above
 
@@ -177,9 +310,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _metadata_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--session", help='e.g. "14th NPC, 3rd session"')
-    p.add_argument("--sponsor", action="append", metavar="NAME", help="repeatable; replaces")
-    p.add_argument("--cosigner", action="append", metavar="NAME", help="repeatable; replaces")
+    p.add_argument("--session", help='the session, e.g. "14th NPC, 3rd session"')
+    p.add_argument(
+        "--sponsor",
+        action="append",
+        metavar="NAME",
+        help="a sponsor (repeatable; the names given replace the old ones)",
+    )
+    p.add_argument(
+        "--cosigner",
+        action="append",
+        metavar="NAME",
+        help="a co-signer (repeatable; the names given replace the old ones)",
+    )
 
 
 # -- commands ---------------------------------------------------------------------------------

@@ -14,20 +14,44 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-Command = Callable[[str, Callable[[argparse.Namespace], int | None], str], Any]
+Command = Callable[..., Any]  # consult.cli's command(name, run, help, *, epilog=None)
 
 
 def add_commands(command: Command) -> None:
     """Add `search` and `related` through consult.cli's `command(name, run, help)` helper."""
-    p = command("search", cmd_search, "full-text search of titles, bodies and tags")
-    p.add_argument("query", nargs="+", metavar="QUERY", help="every word must appear")
-    p.add_argument("--limit", type=_positive, default=20, metavar="N", help="default 20")
-    p.add_argument("--json", action="store_true")
+    p = command(
+        "search",
+        cmd_search,
+        "full-text search of titles, bodies and tags, best match first",
+        epilog="examples:\n  consult search 深度合成 声音\n  consult search copyright --limit 5 --json",
+    )
+    p.add_argument(
+        "query", nargs="+", metavar="QUERY", help="words to find (every word must appear)"
+    )
+    p.add_argument(
+        "--limit", type=_positive, default=20, metavar="N", help="at most N hits (default 20)"
+    )
+    p.add_argument(
+        "--json", action="store_true", help="print a JSON list of objects (id, title, snippet)"
+    )
 
-    p = command("related", cmd_related, "the proposals most similar to one")
-    p.add_argument("ref", metavar="ID")
-    p.add_argument("--limit", type=_positive, default=10, metavar="N", help="default 10")
-    p.add_argument("--json", action="store_true")
+    p = command(
+        "related",
+        cmd_related,
+        "the proposals most similar to one, most similar first",
+        epilog="example:\n  consult related 88f9 --limit 3",
+    )
+    p.add_argument("ref", metavar="ID", help="the proposal")
+    p.add_argument(
+        "--limit",
+        type=_positive,
+        default=10,
+        metavar="N",
+        help="at most N proposals (default 10)",
+    )
+    p.add_argument(
+        "--json", action="store_true", help="print a JSON list of objects (id, title, score)"
+    )
 
 
 def cmd_search(args: argparse.Namespace) -> int:

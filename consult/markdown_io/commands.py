@@ -15,12 +15,19 @@ from consult.errors import InvalidInput, LibraryError
 from consult.markdown_io.exporter import export_proposals
 from consult.markdown_io.importer import Outcome, import_paths
 
-Command = Callable[[str, Callable[[argparse.Namespace], int | None], str], Any]
+Command = Callable[..., Any]  # consult.cli's command(name, run, help, *, epilog=None)
 
 
 def add_commands(command: Command) -> None:
     """Add `export` and `import` through cli.build_parser's `command` helper."""
-    p = command("export", cmd_export, "write proposals as Markdown files with front matter")
+    p = command(
+        "export",
+        cmd_export,
+        "write proposals as Markdown files with front matter",
+        epilog="examples:\n"
+        "  consult export 88f9 q07k --out ~/circulate\n"
+        "  consult export --all --history --out ~/archive",
+    )
     p.add_argument("ids", nargs="*", metavar="ID", help="the proposals (ids or id prefixes)")
     p.add_argument("--all", action="store_true", help="every proposal not in the trash")
     p.add_argument("--out", required=True, metavar="DIR", help="the folder (made if missing)")
@@ -33,7 +40,15 @@ def add_commands(command: Command) -> None:
         help="replace files of the same name (default: keep them, name ours “title (2).md”)",
     )
 
-    p = command("import", cmd_import, "import Markdown / text files and folders (recursive)")
+    p = command(
+        "import",
+        cmd_import,
+        "import Markdown / text files and folders (recursive); a file exported from this "
+        "library adds a version to its proposal",
+        epilog="examples:\n"
+        "  consult import ~/circulate/\n"
+        "  consult import 旧稿.txt --encoding big5",
+    )
     p.add_argument("paths", nargs="+", metavar="PATH", help=".md / .txt files, or folders")
     p.add_argument(
         "--encoding",
