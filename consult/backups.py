@@ -30,6 +30,7 @@ from pathlib import Path
 import platformdirs
 
 from consult.errors import LibraryError
+from consult.i18n import os_reason, tr
 from consult.paths import APP_NAME
 from consult.storage.backup import backup_to, integrity_problems, quick_check
 
@@ -105,9 +106,16 @@ def make_backup(
         folder.mkdir(parents=True, exist_ok=True)
         note = folder / "library.txt"
         if not note.exists():
-            note.write_text(f"Backups of the Consult library {library_path.resolve()}\n", "utf-8")
+            text = tr("Backups of the Consult library {path}", path=library_path.resolve())
+            note.write_text(text + "\n", "utf-8")
     except OSError as e:
-        raise LibraryError(f"Cannot create the backups folder {folder}: {e.strerror or e}") from e
+        raise LibraryError(
+            tr(
+                "Cannot create the backups folder {path}: {reason}",
+                path=folder,
+                reason=os_reason(e),
+            )
+        ) from e
     dest = _free_name(folder, moment, reason)
     if source is not None:
         written = backup_to(source, dest)
@@ -118,7 +126,9 @@ def make_backup(
         try:
             written = backup_to(conn, dest)
         except sqlite3.Error as e:
-            raise LibraryError(f"Could not back up {library_path}: {e}") from e
+            raise LibraryError(
+                tr("Could not back up {path}: {reason}", path=library_path, reason=e)
+            ) from e
         finally:
             conn.close()
     info = BackupInfo(written, moment, reason, written.stat().st_size)
@@ -178,29 +188,45 @@ def verify_backup(path: str | Path) -> None:
         with path.open("rb") as f:
             if f.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
                 raise LibraryError(
-                    f"{path} is not a Consult backup (not an SQLite database); nothing was changed"
+                    tr(
+                        "{path} is not a Consult backup (not an SQLite database); nothing was "
+                        "changed",
+                        path=path,
+                    )
                 )
     except OSError as e:
-        raise LibraryError(f"Cannot read the backup {path}: {e.strerror or e}") from e
+        raise LibraryError(
+            tr("Cannot read the backup {path}: {reason}", path=path, reason=os_reason(e))
+        ) from e
     conn = connect(path, read_only=True)
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         schema = conn.execute("PRAGMA user_version").fetchone()[0]
         problems = integrity_problems(conn)
     except sqlite3.DatabaseError as e:
-        raise LibraryError(f"The backup {path} is damaged ({e}); nothing was changed") from e
+        raise LibraryError(
+            tr("The backup {path} is damaged ({detail}); nothing was changed", path=path, detail=e)
+        ) from e
     finally:
         conn.close()
     if app_id != APPLICATION_ID:
-        raise LibraryError(f"{path} is not a Consult backup; nothing was changed")
+        raise LibraryError(tr("{path} is not a Consult backup; nothing was changed", path=path))
     if schema > SCHEMA_VERSION:
         raise LibraryError(
-            f"The backup {path} was made by a newer version of Consult (schema {schema}); "
-            "update the app to restore it; nothing was changed"
+            tr(
+                "The backup {path} was made by a newer version of Consult (schema {schema}); "
+                "update the app to restore it; nothing was changed",
+                path=path,
+                schema=schema,
+            )
         )
     if problems:
         raise LibraryError(
-            f"The backup {path} fails its integrity check ({problems[0]}); nothing was changed"
+            tr(
+                "The backup {path} fails its integrity check ({problem}); nothing was changed",
+                path=path,
+                problem=problems[0],
+            )
         )
 
 
@@ -218,7 +244,10 @@ def restore(library_path: str | Path, backup_path: str | Path) -> Path | None:
     library_path, backup_path = Path(library_path), Path(backup_path)
     if backup_path.exists() and library_path.exists() and backup_path.samefile(library_path):
         raise LibraryError(
-            f"{backup_path} is the library itself, not a backup of it; nothing was changed"
+            tr(
+                "{path} is the library itself, not a backup of it; nothing was changed",
+                path=backup_path,
+            )
         )
     verify_backup(backup_path)
     if not library_path.exists() or library_path.stat().st_size == 0:
@@ -254,14 +283,22 @@ def _overwrite(library_path: Path, backup_path: Path, kept: Path) -> None:
         problems = quick_check(target)
     except sqlite3.Error as e:
         raise LibraryError(
-            f"Could not restore {library_path} from {backup_path}: {e}; the library as it was "
-            f"is kept in {kept}"
+            tr(
+                "Could not restore {path} from {backup}: {reason}; the library as it was is "
+                "kept in {kept}",
+                path=library_path,
+                backup=backup_path,
+                reason=e,
+                kept=kept,
+            )
         ) from e
     finally:
         source.close()
         target.close()
     if problems:
-        raise LibraryError(f"The restored library fails its check ({problems[0]})")
+        raise LibraryError(
+            tr("The restored library fails its check ({problem})", problem=problems[0])
+        )
 
 
 def _readable(path: Path) -> bool:
@@ -291,8 +328,11 @@ def _keep_damaged_copy(library_path: Path) -> Path:
             shutil.copyfile(wal, kept.with_name(kept.name + "-wal"))
     except OSError as e:
         raise LibraryError(
-            f"Could not keep a copy of the damaged library before restoring: {e.strerror or e}; "
-            "nothing was changed"
+            tr(
+                "Could not keep a copy of the damaged library before restoring: {reason}; "
+                "nothing was changed",
+                reason=os_reason(e),
+            )
         ) from e
     return kept
 
@@ -311,7 +351,9 @@ def _move_aside_and_copy(library_path: Path, backup_path: Path, kept: Path) -> N
         os.replace(fresh, library_path)
     except OSError as e:
         fresh.unlink(missing_ok=True)
-        raise LibraryError(f"Could not restore {library_path}: {e.strerror or e}") from e
+        raise LibraryError(
+            tr("Could not restore {path}: {reason}", path=library_path, reason=os_reason(e))
+        ) from e
 
 
 def _copy_into_new_file(backup_path: Path, dest: Path) -> None:
@@ -322,7 +364,9 @@ def _copy_into_new_file(backup_path: Path, dest: Path) -> None:
     try:
         source.backup(target)
     except sqlite3.Error as e:
-        raise LibraryError(f"Could not copy the backup {backup_path}: {e}") from e
+        raise LibraryError(
+            tr("Could not copy the backup {path}: {reason}", path=backup_path, reason=e)
+        ) from e
     finally:
         source.close()
         target.close()

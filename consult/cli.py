@@ -16,6 +16,7 @@ from typing import Any
 
 from consult import clock
 from consult.errors import ConsultError, InvalidInput
+from consult.i18n import N_, display_width, install_argparse, join, pad, tr
 from consult.library import Library
 from consult.markdown_io.text_file import read_text
 from consult.model import Kind, Proposal, Status, Version, VersionInfo
@@ -25,9 +26,18 @@ from consult.tags import tag_key
 
 KINDS = [k.value for k in Kind]
 STATUSES = [s.value for s in Status]
+# Why a backup was made (consult.backups.REASONS), as `consult backup --list` shows it.
+BACKUP_REASONS = {
+    "open": N_("open"),
+    "periodic": N_("periodic"),
+    "migration": N_("migration"),
+    "manual": N_("manual"),
+    "before-restore": N_("before-restore"),
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    install_argparse()  # argparse's errors in the user's language too
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -42,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()  # the reader went away (`consult list | head`): not an error
         return 0
     except KeyboardInterrupt:
-        return _fail("interrupted; nothing half-written (each save is one transaction)", 130)
+        return _fail(tr("interrupted; nothing half-written (each save is one transaction)"), 130)
 
 
 class _HelpFormatter(argparse.HelpFormatter):
@@ -338,12 +348,22 @@ def cmd_init(args: argparse.Namespace) -> int:
             lib.require_healthy()
             if lib.count():
                 raise InvalidInput(
-                    f"The library at {path} already has proposals; the demo goes into a new library"
+                    tr(
+                        "The library at {path} already has proposals; the demo goes into a new "
+                        "library",
+                        path=path,
+                    )
                 )
             ids = load_demo(lib)
-            print(f"Created the demo library at {path} ({len(ids)} proposals)")
+            print(
+                tr(
+                    "Created the demo library at {path} ({count} proposals)",
+                    path=path,
+                    count=len(ids),
+                )
+            )
         else:
-            print(f"Library ready at {path} ({lib.count()} proposals)")
+            print(tr("Library ready at {path} ({count} proposals)", path=path, count=lib.count()))
     return 0
 
 
@@ -378,14 +398,20 @@ def cmd_list(args: argparse.Namespace) -> int:
         _print_json([_proposal_json(p) for p in proposals])
         return 0
     if not proposals:
-        print("No proposals match." if (args.tag or args.kind or args.status) else "No proposals.")
+        filtered = args.tag or args.kind or args.status
+        print(tr("No proposals match.") if filtered else tr("No proposals."))
         return 0
-    print(f"{'ID':<10}  {'KIND':<10}  {'STATUS':<9}  {'VER':>3}  {'UPDATED':<16}  TITLE")
+    heads = [tr("ID"), tr("KIND"), tr("STATUS"), tr("VER"), tr("UPDATED")]
+    w = [max(n, display_width(h)) for n, h in zip((10, 10, 9, 3, 16), heads, strict=True)]
+    print(
+        f"{pad(heads[0], w[0])}  {pad(heads[1], w[1])}  {pad(heads[2], w[2])}  "
+        f"{pad(heads[3], -w[3])}  {pad(heads[4], w[4])}  {tr('TITLE')}"
+    )
     for p in proposals:
-        tags = f"  [{', '.join(p.tags)}]" if p.tags else ""
+        tags = f"  [{join(p.tags)}]" if p.tags else ""
         print(
-            f"{p.id:<10}  {p.kind.value:<10}  {p.status.value:<9}  {p.versions:>3}  "
-            f"{_when(p.updated):<16}  {p.title}{tags}"
+            f"{p.id:<{w[0]}}  {p.kind.value:<{w[1]}}  {p.status.value:<{w[2]}}  "
+            f"{p.versions:>{w[3]}}  {_when(p.updated):<{w[4]}}  {p.title}{tags}"
         )
     return 0
 
@@ -399,29 +425,42 @@ def cmd_show(args: argparse.Namespace) -> int:
         _print_json(_show_json(proposal, version))
         return 0
     c = version.content
-    latest = "" if version.number == proposal.version else f" (latest is {proposal.version})"
+    values = {
+        "id": proposal.id,
+        "kind": c.kind.value,
+        "status": c.status.value,
+        "number": version.number,
+        "count": proposal.versions,
+        "when": _when(version.info.created),
+    }
     lines = [
         c.title,
-        (
-            f"id {proposal.id} · {c.kind.value} · {c.status.value} · version {version.number} of "
-            f"{proposal.versions}{latest} · {_when(version.info.created)}"
+        tr("id {id} · {kind} · {status} · version {number} of {count} · {when}", **values)
+        if version.number == proposal.version
+        else tr(
+            "id {id} · {kind} · {status} · version {number} of {count} (latest is {latest}) · "
+            "{when}",
+            latest=proposal.version,
+            **values,
         ),
     ]
     if version.info.label:
-        lines.append(f"label: {version.info.label}")
+        lines.append(tr("label: {label}", label=version.info.label))
     if c.session:
-        lines.append(f"session: {c.session}")
+        lines.append(tr("session: {session}", session=c.session))
     if c.sponsors:
-        lines.append(f"sponsors: {', '.join(c.sponsors)}")
+        lines.append(tr("sponsors: {names}", names=join(c.sponsors)))
     if c.cosigners:
-        lines.append(f"co-signers ({len(c.cosigners)}): {', '.join(c.cosigners)}")
+        lines.append(
+            tr("co-signers ({count}): {names}", count=len(c.cosigners), names=join(c.cosigners))
+        )
     if proposal.tags:
-        lines.append(f"tags: {', '.join(proposal.tags)}")
+        lines.append(tr("tags: {tags}", tags=join(proposal.tags)))
     if c.base:
         at = f"@{c.base.version}" if c.base.version else ""
-        lines.append(f"base: {c.base.proposal_id}{at}")
+        lines.append(tr("base: {ref}", ref=f"{c.base.proposal_id}{at}"))
     if proposal.trashed:
-        lines.append(f"in the trash since {_when(proposal.trashed)}")
+        lines.append(tr("in the trash since {when}", when=_when(proposal.trashed)))
     lines.append(f"sha256: {version.info.sha256}")
     print("\n".join(lines))
     print()
@@ -440,16 +479,24 @@ def cmd_edit(args: argparse.Namespace) -> int:
     if args.cosigner is not None:
         changes["cosigners"] = args.cosigner
     if args.file is None and not changes:
-        raise InvalidInput("Nothing to save: give --file and/or new metadata (--title, --status …)")
+        raise InvalidInput(
+            tr("Nothing to save: give --file and/or new metadata (--title, --status …)")
+        )
     if args.file is not None:
         changes["body"] = read_text(args.file)
     with _open(args, write=True) as lib:
         proposal_id = lib.resolve(args.ref)
         result = lib.edit(proposal_id, label=args.label, **changes)
     if result.created:
-        print(f"Saved version {result.version.number} of {proposal_id}")
+        print(tr("Saved version {number} of {id}", number=result.version.number, id=proposal_id))
     else:
-        print(f"No changes; {proposal_id} stays at version {result.version.number}")
+        print(
+            tr(
+                "No changes; {id} stays at version {number}",
+                id=proposal_id,
+                number=result.version.number,
+            )
+        )
     return 0
 
 
@@ -460,15 +507,23 @@ def cmd_versions(args: argparse.Namespace) -> int:
     if args.json:
         _print_json([_version_json(v) for v in versions])
         return 0
-    print(f"{'N':>3}  {'SAVED':<16}  {'SIZE':>7}  {'CHANGE':>7}  LABEL")
+    heads = [tr("N"), tr("SAVED"), tr("SIZE"), tr("CHANGE")]
+    w = [max(n, display_width(h)) for n, h in zip((3, 16, 7, 7), heads, strict=True)]
+    print(
+        f"{pad(heads[0], -w[0])}  {pad(heads[1], w[1])}  {pad(heads[2], -w[2])}  "
+        f"{pad(heads[3], -w[3])}  {tr('LABEL')}"
+    )
     for v in versions:
-        print(f"{v.number:>3}  {_when(v.created):<16}  {v.size:>7}  {v.change:>7}  {v.label}")
+        print(
+            f"{v.number:>{w[0]}}  {_when(v.created):<{w[1]}}  {v.size:>{w[2]}}  "
+            f"{v.change:>{w[3]}}  {v.label}"
+        )
     return 0
 
 
 def cmd_tag(args: argparse.Namespace) -> int:
     if not args.add and not args.remove:
-        raise InvalidInput("Give --add TAG and/or --remove TAG")
+        raise InvalidInput(tr("Give --add TAG and/or --remove TAG"))
     with _open(args, write=True) as lib:
         proposal_id = lib.resolve(args.ref)
         current = {t.casefold() for t in lib.get(proposal_id).tags}
@@ -477,8 +532,9 @@ def cmd_tag(args: argparse.Namespace) -> int:
             lib.remove_tags(proposal_id, args.remove)
         tags = lib.add_tags(proposal_id, args.add) if args.add else lib.get(proposal_id).tags
     for name in missing:
-        print(f"consult: note: {proposal_id} was not tagged “{name}”", file=sys.stderr)
-    print(", ".join(tags) if tags else "(no tags)")
+        note = tr("{id} was not tagged “{tag}”", id=proposal_id, tag=name)
+        print(tr("consult: note: {note}", note=note), file=sys.stderr)
+    print(join(tags) if tags else tr("(no tags)"))
     return 0
 
 
@@ -526,15 +582,22 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     path = _db_path(args)
     if args.dest is not None and (args.list or args.restore):
-        raise InvalidInput("Give DEST to make a backup, or --list, or --restore (one of them)")
+        raise InvalidInput(tr("Give DEST to make a backup, or --list, or --restore (one of them)"))
     if args.list:
         found = backups.list_backups(path)
         if args.json:
             _print_json([_backup_json(b) for b in found])
         elif not found:
-            print(f"No backups of {path} yet (they are kept in {backups.backup_folder(path)})")
+            print(
+                tr(
+                    "No backups of {path} yet (they are kept in {folder})",
+                    path=path,
+                    folder=backups.backup_folder(path),
+                )
+            )
         for b in [] if args.json else found:
-            print(f"{_when(b.created.isoformat())}  {b.reason:<14} {b.size:>12,}  {b.path}")
+            reason = pad(tr(BACKUP_REASONS.get(b.reason, b.reason)), 14)
+            print(f"{_when(b.created.isoformat())}  {reason} {b.size:>12,}  {b.path}")
         return 0
     if args.restore:
         _check_location(args, write=True)
@@ -546,7 +609,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     else:
         with _open(args) as lib:
             dest = lib.backup(Path(args.dest))
-    print(f"Backup written to {dest} (integrity check passed)")
+    print(tr("Backup written to {path} (integrity check passed)", path=dest))
     return 0
 
 
@@ -556,16 +619,16 @@ def _restore(path: Path, which: str) -> int:
     if which == "latest":
         found = backups.list_backups(path)
         if not found:
-            raise InvalidInput(f"There are no backups of {path} to restore")
+            raise InvalidInput(tr("There are no backups of {path} to restore", path=path))
         source = found[0].path
     else:
         source = Path(which).expanduser()
         if not source.is_file():
-            raise InvalidInput(f"No backup file at {source}")
+            raise InvalidInput(tr("No backup file at {path}", path=source))
     kept = backups.restore(path, source)
-    print(f"Restored {path} from {source}")
+    print(tr("Restored {path} from {backup}", path=path, backup=source))
     if kept is not None:
-        print(f"The library as it was is kept in {kept}")
+        print(tr("The library as it was is kept in {path}", path=kept))
     return 0
 
 
@@ -593,13 +656,23 @@ def cmd_check(args: argparse.Namespace) -> int:
         proposals = lib.db.execute("SELECT count(*) FROM proposals").fetchone()[0]
     if problems:
         for problem in problems:
-            print(f"problem: {problem}")
+            print(tr("problem: {problem}", problem=problem))
         return _fail(
-            f"{len(problems)} problem(s) found in {_db_path(args)}; see above. Restore it from "
-            "a backup ('consult backup --list', then '--restore') or save what is readable "
-            "with 'consult salvage --out DIR'"
+            tr(
+                "{count} problem(s) found in {path}; see above. Restore it from a backup "
+                "('consult backup --list', then '--restore') or save what is readable with "
+                "'consult salvage --out DIR'",
+                count=len(problems),
+                path=_db_path(args),
+            )
         )
-    print(f"ok: {proposals} proposals, {verified} versions read back and verified")
+    print(
+        tr(
+            "ok: {proposals} proposals, {versions} versions read back and verified",
+            proposals=proposals,
+            versions=verified,
+        )
+    )
     return 0
 
 
@@ -635,15 +708,20 @@ def _check_location(args: argparse.Namespace, *, write: bool) -> None:
     where = risky_location(path)
     if where is None:
         return
-    risk = (
-        f"the library {path} is {where}; network and sync folders can corrupt libraries. "
-        "Keep it on a local disk and use 'consult export' or 'consult backup' to share it"
+    risk = tr(
+        "the library {path} is {where}; network and sync folders can corrupt libraries. Keep "
+        "it on a local disk and use 'consult export' or 'consult backup' to share it",
+        path=path,
+        where=where,
     )
     if write and not getattr(args, "allow_risky_location", False):
         raise InvalidInput(
-            f"Nothing was changed: {risk} (or give --allow-risky-location to change it there)"
+            tr(
+                "Nothing was changed: {risk} (or give --allow-risky-location to change it there)",
+                risk=risk,
+            )
         )
-    print(f"consult: warning: {risk}", file=sys.stderr)
+    print(tr("consult: warning: {warning}", warning=risk), file=sys.stderr)
 
 
 def _parse_ref(lib: Library, ref: str) -> tuple[str, int | None]:
@@ -713,7 +791,7 @@ def _print_json(value: Any) -> None:
 
 
 def _fail(message: str, status: int = 1) -> int:
-    print(f"consult: {message}", file=sys.stderr)
+    print(tr("consult: {message}", message=message), file=sys.stderr)
     return status
 
 
@@ -721,7 +799,7 @@ def _start_app(args: argparse.Namespace) -> int:
     try:
         from ui.app import run
     except ImportError as e:  # the core installed without the desktop client
-        return _fail(f"the desktop app cannot start: {e}")
+        return _fail(tr("the desktop app cannot start: {reason}", reason=e))
     argv = [sys.argv[0]] + (["--db", str(args.db)] if getattr(args, "db", None) else [])
     return run(argv)
 

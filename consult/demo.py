@@ -15,6 +15,7 @@ from typing import Any
 
 from consult import clock
 from consult.errors import InvalidInput
+from consult.i18n import tr
 from consult.library import Library
 from consult.markdown_io.front_matter import split_front_matter
 from consult.model import Base, Content, Kind, Status
@@ -45,7 +46,13 @@ def read_demo(folder: Path | None = None) -> dict[str, list[DemoVersion]]:
         for _number, path in numbered:
             parsed = split_front_matter(path.read_text(encoding="utf-8"))
             if parsed.problem or not parsed.meta:
-                raise InvalidInput(f"Demo file {path} has no usable front matter: {parsed.problem}")
+                raise InvalidInput(
+                    tr(
+                        "Demo file {path} has no usable front matter: {problem}",
+                        path=path,
+                        problem=parsed.problem,
+                    )
+                )
             versions.append(DemoVersion(parsed.meta, parsed.body.lstrip("\n")))
         if versions:
             proposals[sub.name] = versions

@@ -25,6 +25,7 @@ from consult.errors import (
     NotFound,
     ReadOnlyLibrary,
 )
+from consult.i18n import N_, tr
 from consult.model import (
     Base,
     Content,
@@ -78,7 +79,7 @@ class Library:
         self._in_batch = False
         self.read_only = read_only
         # Why it is read-only, in words for the user (the window shows it in a banner).
-        self.read_only_reason = "This library was opened read-only" if read_only else ""
+        self.read_only_reason = tr("This library was opened read-only") if read_only else ""
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = False, read_only: bool = False) -> Library:
@@ -117,7 +118,7 @@ class Library:
     @contextmanager
     def _writing(self) -> Iterator[Database]:
         if self.read_only:
-            raise ReadOnlyLibrary(f"{self.read_only_reason}; nothing was changed")
+            raise ReadOnlyLibrary(tr("{reason}; nothing was changed", reason=self.read_only_reason))
         if self._in_batch:
             with self.db.atomic():  # a savepoint: a failed operation leaves the batch clean
                 yield self.db
@@ -174,7 +175,7 @@ class Library:
     def get(self, proposal_id: str) -> Proposal:
         row = self.db.execute(f"{PROPOSAL_SELECT} WHERE id = ?", [proposal_id]).fetchone()
         if row is None:
-            raise NotFound(f"No proposal with id “{proposal_id}”")
+            raise NotFound(tr("No proposal with id “{id}”", id=proposal_id))
         return proposal_from_row(row)
 
     def resolve(self, ref: str) -> str:
@@ -189,9 +190,14 @@ class Library:
             if len(rows) == 1:
                 return rows[0][0]
             if rows:
-                ids = ", ".join(r[0] for r in rows[:5])
-                raise NotFound(f"“{ref}” matches several proposals ({ids}); give more characters")
-        raise NotFound(f"No proposal with id “{ref}”")
+                raise NotFound(
+                    tr(
+                        "“{ref}” matches several proposals ({ids}); give more characters",
+                        ref=ref,
+                        ids=", ".join(r[0] for r in rows[:5]),
+                    )
+                )
+        raise NotFound(tr("No proposal with id “{id}”", id=ref))
 
     @staticmethod
     def split_ref(ref: str) -> tuple[str, int | None]:
@@ -200,7 +206,7 @@ class Library:
         if not sep:
             return head, None
         if not tail.isdigit() or int(tail) < 1:
-            raise InvalidInput(f"“{ref}”: the version after @ must be a number from 1")
+            raise InvalidInput(tr("“{ref}”: the version after @ must be a number from 1", ref=ref))
         return head, int(tail)
 
     def list_proposals(
@@ -274,7 +280,9 @@ class Library:
         with self._writing() as db:
             previous = self._latest_row(proposal_id)
             if previous["trashed"]:
-                raise InvalidInput(f"“{previous['title']}” is in the trash; restore it first")
+                raise InvalidInput(
+                    tr("“{title}” is in the trash; restore it first", title=previous["title"])
+                )
             if previous["sha256"] == content.sha256():
                 db.execute("DELETE FROM drafts WHERE proposal_id = ?", [proposal_id])
                 return SaveResult(info_from_row(previous), created=False)
@@ -286,7 +294,7 @@ class Library:
     def update_metadata(self, proposal_id: str, *, label: str = "", **changes: Any) -> SaveResult:
         """Change title, kind, status, sponsors, cosigners, session or base (a new version)."""
         if "body" in changes:
-            raise InvalidInput("update_metadata does not change the body; use edit()")
+            raise InvalidInput(tr("update_metadata does not change the body; use edit()"))
         return self.edit(proposal_id, label=label, **changes)
 
     def edit(self, proposal_id: str, *, label: str = "", **changes: Any) -> SaveResult:
@@ -294,7 +302,7 @@ class Library:
         allowed = {"body", "title", "kind", "status", "sponsors", "cosigners", "session", "base"}
         unknown = set(changes) - allowed
         if unknown:
-            raise InvalidInput(f"Unknown field(s): {', '.join(sorted(unknown))}")
+            raise InvalidInput(tr("Unknown field(s): {fields}", fields=", ".join(sorted(unknown))))
         latest = self.version(proposal_id).content
         if "kind" in changes:
             changes["kind"] = parse_choice(Kind, changes["kind"], "kind")
@@ -310,7 +318,7 @@ class Library:
     ) -> SaveResult:
         """Make version `number`'s content the latest again, as a new version (history is kept)."""
         old = self.version(proposal_id, number)
-        text = label if label is not None else f"Restored from version {number}"
+        text = label if label is not None else tr("Restored from version {number}", number=number)
         return self.save_version(proposal_id, old.content, label=text)
 
     def label_version(self, proposal_id: str, number: int, label: str) -> None:
@@ -340,7 +348,7 @@ class Library:
             raise self._damaged(info, str(e)) from e
         content = content_from_row(row, body)
         if content.sha256() != info.sha256:
-            raise self._damaged(info, "does not match its SHA-256 checksum")
+            raise self._damaged(info, tr("does not match its SHA-256 checksum"))
         return Version(info, content)
 
     def verify_all(self) -> Iterator[tuple[VersionInfo, str | None]]:
@@ -519,25 +527,27 @@ class Library:
         # Read back what was written, inside the transaction, before anyone relies on it.
         if self.version(proposal_id, number).content != content:
             raise CorruptVersion(
-                "The saved version did not read back identically; nothing was saved"
+                tr("The saved version did not read back identically; nothing was saved")
             )
         return info_from_row(self._version_row(proposal_id, number))
 
     def _clean(self, content: Content, proposal_id: str | None = None) -> Content:
         title = _one_line(content.title, "title")
         if not title:
-            raise InvalidInput("A proposal needs a title")
+            raise InvalidInput(tr("A proposal needs a title"))
         if len(title) > MAX_TITLE:
-            raise InvalidInput(f"Titles are at most {MAX_TITLE} characters")
+            raise InvalidInput(tr("Titles are at most {limit} characters", limit=MAX_TITLE))
         body = content.body.replace("\r\n", "\n").replace("\r", "\n")
         if "\x00" in body:
-            raise InvalidInput("The text contains NUL bytes (\\x00); it is not plain text")
+            raise InvalidInput(tr("The text contains NUL bytes (\\x00); it is not plain text"))
         if len(body) > MAX_BODY_CHARS:
-            raise InvalidInput(f"The text is longer than {MAX_BODY_CHARS:,} characters")
+            raise InvalidInput(
+                tr("The text is longer than {limit:,} characters", limit=MAX_BODY_CHARS)
+            )
         base = content.base
         if base is not None:
             if base.proposal_id == proposal_id:
-                raise InvalidInput("A proposal cannot be its own base text")
+                raise InvalidInput(tr("A proposal cannot be its own base text"))
             self.get(base.proposal_id)
             if base.version is not None:
                 self._version_row(base.proposal_id, base.version)
@@ -565,7 +575,7 @@ class Library:
             )
         )
         if row is None:
-            raise NotFound(f"No proposal with id “{proposal_id}”")
+            raise NotFound(tr("No proposal with id “{id}”", id=proposal_id))
         return row
 
     def _version_row(self, proposal_id: str, number: int | None) -> Row:
@@ -578,13 +588,21 @@ class Library:
         )
         if row is None:
             self.get(proposal_id)
-            raise NotFound(f"Proposal {proposal_id} has no version {number}")
+            raise NotFound(
+                tr("Proposal {id} has no version {number}", id=proposal_id, number=number)
+            )
         return row
 
     def _damaged(self, info: VersionInfo, what: str) -> CorruptVersion:
         return CorruptVersion(
-            f"Version {info.number} of “{info.title}” (id {info.proposal_id}) is damaged: its "
-            f"stored text {what}. Its text is not shown; restore the library from a backup"
+            tr(
+                "Version {number} of “{title}” (id {id}) is damaged: its stored text {what}. "
+                "Its text is not shown; restore the library from a backup",
+                number=info.number,
+                title=info.title,
+                id=info.proposal_id,
+                what=what,
+            )
         )
 
 
@@ -598,10 +616,20 @@ def _names(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(seen)
 
 
+_NUL_IN = {
+    "title": N_("The title contains NUL bytes"),
+    "label": N_("The label contains NUL bytes"),
+    "session": N_("The session contains NUL bytes"),
+    "name": N_("The name contains NUL bytes"),
+}
+
+
 def _one_line(text: str, what: str) -> str:
+    """`text` on one line, spaces collapsed; InvalidInput if it holds NUL (`what` is one of
+    _NUL_IN's keys)."""
     clean = " ".join(str(text).split())
     if "\x00" in clean:
-        raise InvalidInput(f"The {what} contains NUL bytes")
+        raise InvalidInput(tr(_NUL_IN[what]))
     return clean
 
 

@@ -18,6 +18,8 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
 
+from consult.i18n import tr
+
 # File system types (as in /proc/mounts, or macOS's f_fstypename) that are not a local disk.
 NETWORK_FILESYSTEMS = frozenset(
     {
@@ -107,16 +109,16 @@ def risky_location(
     """Why `path` is a risky place for a library, or None when it looks like a local disk.
 
     The reason completes a sentence such as "The library is …": "on a network share
-    (\\\\server\\share)", "in a folder synchronised by Dropbox (/home/me/Dropbox)". `mounts`
-    replaces the system's mount table (tests).
+    (\\\\server\\share)", "in a folder synchronised by Dropbox (/home/me/Dropbox)" (in the
+    user's language: consult.i18n). `mounts` replaces the system's mount table (tests).
     """
     text = os.fspath(path)
     share = _unc_share(text)
     if share:
-        return f"on a network share ({share})"
+        return tr("on a network share ({share})", share=share)
     drive = _drive_letter(text)
     if drive and drive_type(drive + "\\") == DRIVE_REMOTE:
-        return f"on a network drive ({drive})"
+        return tr("on a network drive ({drive})", drive=drive)
     if drive and sys.platform != "win32":
         return _cloud_folder(PureWindowsPath(text))  # a Windows path seen from elsewhere
 
@@ -130,7 +132,7 @@ def risky_location(
         candidates.append(resolved)
         share = _unc_share(str(resolved))  # Windows resolves a mapped drive to its share
         if share:
-            return f"on a network share ({share})"
+            return tr("on a network share ({share})", share=share)
 
     table = mount_table() if mounts is None else mounts
     for candidate in candidates:
@@ -238,7 +240,7 @@ def _network_mount(path: Path, mounts: Iterable[Mount]) -> str | None:
         ):
             best = (point, fstype)  # later entries over the same point hide earlier ones
     if best is not None and is_network_filesystem(best[1]):
-        return f"on a network file system ({best[1]} at {best[0]})"
+        return tr("on a network file system ({type} at {mount})", type=best[1], mount=best[0])
     return None
 
 
@@ -249,7 +251,11 @@ def _cloud_folder(path: PurePath) -> str | None:
     for variable in ONEDRIVE_VARIABLES:
         folder = os.environ.get(variable)
         if folder and path.is_relative_to(type(path)(folder)):  # Windows: without case
-            return f"in a folder synchronised by OneDrive ({folder})"
+            return tr(
+                "in a folder synchronised by {service} ({folder})",
+                service="OneDrive",
+                folder=folder,
+            )
     parts = path.parts
     lowered = [part.casefold() for part in parts]
     for i, part in enumerate(lowered):
@@ -265,10 +271,14 @@ def _cloud_folder(path: PurePath) -> str | None:
                 service = (
                     _service(provider)
                     or _service(provider.partition("-")[0])
-                    or "a cloud storage provider"
+                    or tr("a cloud storage provider")
                 )
         if service:
-            return f"in a folder synchronised by {service} ({type(path)(*parts[: end + 1])})"
+            return tr(
+                "in a folder synchronised by {service} ({folder})",
+                service=service,
+                folder=type(path)(*parts[: end + 1]),
+            )
     return None
 
 

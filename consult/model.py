@@ -12,14 +12,24 @@ from enum import StrEnum
 from typing import Any
 
 from consult.errors import InvalidInput
+from consult.i18n import N_, join, tr
+
+# What parse_choice says, by the `what` its callers give (whole sentences, for translation).
+_NOT_A = {
+    "kind": N_("“{value}” is not a kind; choose one of: {choices}"),
+    "status": N_("“{value}” is not a status; choose one of: {choices}"),
+    "kind of proposal": N_("“{value}” is not a kind of proposal; choose one of: {choices}"),
+}
 
 
 def parse_choice(cls: Any, value: Any, what: str) -> Any:
+    """`cls(value)`, or InvalidInput naming `what` ("kind", "status" …) and the choices."""
     try:
         return cls(value)
     except ValueError:
-        choices = ", ".join(member.value for member in cls)
-        raise InvalidInput(f"“{value}” is not a {what}; choose one of: {choices}") from None
+        template = _NOT_A.get(what, N_("“{value}” is not one of: {choices}"))
+        choices = join([member.value for member in cls])
+        raise InvalidInput(tr(template, value=value, choices=choices)) from None
 
 
 class Kind(StrEnum):

@@ -23,6 +23,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from consult.errors import NotFound
+from consult.i18n import tr
 from consult.storage import fulltext
 from consult.storage.blobs import BlobStore, BodyDamaged
 
@@ -101,7 +102,7 @@ def _proposal_text(db: Database, proposal_id: str) -> str:
         [proposal_id],
     ).fetchone()
     if found is None:
-        raise NotFound(f"No proposal with id “{proposal_id}”")
+        raise NotFound(tr("No proposal with id “{id}”", id=proposal_id))
     title, body_sha = found
     try:
         body = BlobStore(db).read(body_sha)

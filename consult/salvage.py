@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 from sqlite_utils import Database
 
 from consult.errors import ConsultError, InvalidInput
+from consult.i18n import os_reason, tr
 from consult.library import Library
 from consult.markdown_io.atomic import WriteFailed, sync_folder, write_atomic
 from consult.markdown_io.front_matter import join_front_matter
@@ -43,9 +44,9 @@ class SalvageReport:
     notes: list[str] = field(default_factory=list)  # e.g. an older version saved instead
 
     def lines(self) -> list[str]:
-        out = [f"{len(self.written)} file(s) saved to {self.folder}"]
-        out += [f"note: {n}" for n in self.notes]
-        out += [f"lost: {what}" for what in self.lost]
+        out = [tr("{count} file(s) saved to {folder}", count=len(self.written), folder=self.folder)]
+        out += [tr("note: {note}", note=n) for n in self.notes]
+        out += [tr("lost: {what}", what=what) for what in self.lost]
         return out
 
 
@@ -54,20 +55,27 @@ def salvage(library_path: str | Path, folder: str | Path) -> SalvageReport:
     of the library at `library_path` into `folder` as Markdown. The library is not touched."""
     library_path, folder = Path(library_path), Path(folder)
     if not library_path.is_file():
-        raise InvalidInput(f"No library file at {library_path}")
+        raise InvalidInput(tr("No library file at {path}", path=library_path))
     if folder.exists() and not folder.is_dir():
-        raise InvalidInput(f"{folder} is a file, not a folder; give a folder to write to")
+        raise InvalidInput(
+            tr("{path} is a file, not a folder; give a folder to write to", path=folder)
+        )
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise InvalidInput(f"Cannot create the folder {folder}: {e.strerror or e}") from e
+        raise InvalidInput(
+            tr("Cannot create the folder {path}: {reason}", path=folder, reason=os_reason(e))
+        ) from e
     report = SalvageReport(folder)
     with tempfile.TemporaryDirectory(prefix="consult-salvage-") as temp:
         copy = Path(temp) / "salvage.consult"
         _copy_with_wal(library_path, copy)
         if not _header_ok(copy) and not _rebuild_header(copy):
             raise ConsultError(
-                f"Nothing could be read from {library_path}: it is not an SQLite database"
+                tr(
+                    "Nothing could be read from {path}: it is not an SQLite database",
+                    path=library_path,
+                )
             )
         conn = sqlite3.connect(str(copy), isolation_level=None, check_same_thread=False)
         try:
@@ -86,7 +94,7 @@ def _save_proposals(library: Library, names: FolderNames, report: SalvageReport)
         for row in _rows(db, sql):
             ids.setdefault(row[0], None)
     if not ids:
-        report.lost.append("no proposal could be read from this file")
+        report.lost.append(tr("no proposal could be read from this file"))
     for pid in ids:
         proposal = _attempt(partial(library.get, pid))
         newest = proposal.version if proposal else _newest_number(db, pid)
@@ -96,14 +104,18 @@ def _save_proposals(library: Library, names: FolderNames, report: SalvageReport)
             if version is not None:
                 break
         if version is None:
-            report.lost.append(f"proposal {pid}: no version of it can be read")
+            report.lost.append(tr("proposal {id}: no version of it can be read", id=pid))
             continue
         if proposal is None:
             proposal = _proposal_from(pid, version)
         elif version.number != proposal.version:
             report.notes.append(
-                f"“{proposal.title}”: version {proposal.version} is damaged; "
-                f"version {version.number} was saved"
+                tr(
+                    "“{title}”: version {damaged} is damaged; version {saved} was saved",
+                    title=proposal.title,
+                    damaged=proposal.version,
+                    saved=version.number,
+                )
             )
         text = join_front_matter(front_matter(proposal, version), version.content.body)
         if not _write(names, proposal.title, text, report):
@@ -112,12 +124,12 @@ def _save_proposals(library: Library, names: FolderNames, report: SalvageReport)
         meta: dict[str, Any] = {
             "id": draft.proposal_id,
             **draft.content.metadata_json(),
-            "label": f"unsaved text journaled {draft.saved}",
+            "label": tr("unsaved text journaled {when}", when=draft.saved),
         }
         if meta["base"] is None:
             del meta["base"]
         text = join_front_matter(meta, draft.content.body)
-        if not _write(names, f"{draft.content.title} (unsaved)", text, report):
+        if not _write(names, tr("{title} (unsaved)", title=draft.content.title), text, report):
             return
 
 
@@ -126,7 +138,7 @@ def _write(names: FolderNames, title: str, text: str, report: SalvageReport) -> 
     try:
         write_atomic(path, text)
     except WriteFailed as e:
-        report.lost.append(f"stopped: {e}")
+        report.lost.append(tr("stopped: {reason}", reason=e))
         return False
     report.written.append(path)
     return True

@@ -29,6 +29,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from consult.i18n import tr
 from consult.related import RelatedProposal, related
 from consult.storage import fulltext
 from consult.storage.records import NOT_TRASHED
@@ -100,11 +101,12 @@ def search_notice(source: Any) -> str | None:
         return None
     _noticed = True
     if not fulltext.trigram_available():
-        return (
-            f"Full-text search is not available with this SQLite ({sqlite3.sqlite_version}; "
-            "it needs 3.34 or later with FTS5): search reads every proposal, which is slower"
+        return tr(
+            "Full-text search is not available with this SQLite ({version}; it needs 3.34 or "
+            "later with FTS5): search reads every proposal, which is slower",
+            version=sqlite3.sqlite_version,
         )
-    return "The search index is out of date: search reads every proposal until it is rebuilt"
+    return tr("The search index is out of date: search reads every proposal until it is rebuilt")
 
 
 _noticed = False

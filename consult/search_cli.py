@@ -14,6 +14,8 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from consult.i18n import display_width, pad, tr
+
 Command = Callable[..., Any]  # consult.cli's command(name, run, help, *, epilog=None)
 
 
@@ -63,14 +65,14 @@ def cmd_search(args: argparse.Namespace) -> int:
         notice = search_notice(lib)
         hits = search(lib, query, limit=args.limit)
     if notice:
-        print(f"consult: note: {notice}", file=sys.stderr)
+        print(tr("consult: note: {note}", note=notice), file=sys.stderr)
     if args.json:
         _print_json(
             [{"id": h.id, "title": h.title, "snippet": h.snippet, "score": h.score} for h in hits]
         )
         return 0
     if not hits:
-        print(f"No proposals match “{query}”.")
+        print(tr("No proposals match “{query}”.", query=query))
         return 0
     for hit in hits:
         print(f"{hit.id}  {hit.title}")
@@ -89,15 +91,17 @@ def cmd_related(args: argparse.Namespace) -> int:
         _print_json([{"id": r.id, "title": r.title, "score": r.score} for r in found])
         return 0
     if not found:
-        print("No related proposals.")
+        print(tr("No related proposals."))
         return 0
-    print(f"{'SCORE':>5}  {'ID':<10}  TITLE")
+    score, ident = tr("SCORE"), tr("ID")
+    widths = max(5, display_width(score)), max(10, display_width(ident))
+    print(f"{pad(score, -widths[0])}  {pad(ident, widths[1])}  {tr('TITLE')}")
     for r in found:
-        print(f"{r.score:5.2f}  {r.id:<10}  {r.title}")
+        print(f"{r.score:{widths[0]}.2f}  {r.id:<{widths[1]}}  {r.title}")
     return 0
 
 
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a number from 1")
+        raise argparse.ArgumentTypeError(tr("“{text}” is not a number from 1", text=text))
     return int(text)

@@ -14,6 +14,7 @@ import unicodedata
 from sqlite_utils import Database
 
 from consult.errors import InvalidInput, NotFound
+from consult.i18n import tr
 from consult.model import Tag
 
 MAX_TAG_LENGTH = 100
@@ -25,15 +26,21 @@ def normalize_tag(name: str) -> str:
     parts = [" ".join(part.split()) for part in str(name).split("/")]
     if not any(parts) or any(not part for part in parts):
         raise InvalidInput(
-            f"“{name}” is not a tag name: use words separated by “/”, e.g. AI/copyright"
+            tr(
+                "“{name}” is not a tag name: use words separated by “/”, e.g. AI/copyright",
+                name=name,
+            )
         )
     joined = "/".join(parts)
     if any(unicodedata.category(ch).startswith("C") for ch in joined) or "," in joined:
         raise InvalidInput(
-            f"“{name}” is not a tag name: commas and control characters are not allowed"
+            tr(
+                "“{name}” is not a tag name: commas and control characters are not allowed",
+                name=name,
+            )
         )
     if len(joined) > MAX_TAG_LENGTH:
-        raise InvalidInput(f"Tag names are at most {MAX_TAG_LENGTH} characters")
+        raise InvalidInput(tr("Tag names are at most {limit} characters", limit=MAX_TAG_LENGTH))
     return joined
 
 
@@ -41,7 +48,7 @@ def normalize_color(color: str | None) -> str | None:
     if color is None or color == "":
         return None
     if not _COLOR.match(color):
-        raise InvalidInput(f"“{color}” is not a colour: use #rrggbb, e.g. #3a7bd5")
+        raise InvalidInput(tr("“{color}” is not a colour: use #rrggbb, e.g. #3a7bd5", color=color))
     return color.lower()
 
 
@@ -59,7 +66,7 @@ def find_tag(db: Database, name: str) -> tuple[int, str] | None:
 def require_tag(db: Database, name: str) -> tuple[int, str]:
     found = find_tag(db, name)
     if found is None:
-        raise NotFound(f"No tag named “{name}”")
+        raise NotFound(tr("No tag named “{name}”", name=name))
     return found
 
 
@@ -156,14 +163,18 @@ def rename(db: Database, old: str, new: str) -> str:
     if new_name == old_name:
         return new_name
     if new_name.casefold().startswith(old_name.casefold() + "/"):
-        raise InvalidInput(f"“{old_name}” cannot be moved under itself")
+        raise InvalidInput(tr("“{name}” cannot be moved under itself", name=old_name))
     if new_name.casefold() != old_name.casefold():  # not a change of case only
         new_name = spelled(db, new_name)
     for _tag_id, name in moving:
         clash = find_tag(db, new_name + name[len(old_name) :])
         if clash and clash[0] not in moving_ids:
             raise InvalidInput(
-                f"A tag named “{clash[1]}” already exists; merge “{old_name}” into it instead"
+                tr(
+                    "A tag named “{existing}” already exists; merge “{name}” into it instead",
+                    existing=clash[1],
+                    name=old_name,
+                )
             )
     for tag_id, name in moving:
         renamed = new_name + name[len(old_name) :]
@@ -188,7 +199,9 @@ def merge(db: Database, sources: list[str], target: str) -> str:
         if source_name.casefold() == target_name.casefold():
             continue
         if target_name.casefold().startswith(source_name.casefold() + "/"):
-            raise InvalidInput(f"“{source_name}” cannot be merged into a tag below it")
+            raise InvalidInput(
+                tr("“{name}” cannot be merged into a tag below it", name=source_name)
+            )
         for tag_id, name in reversed(subtree(db, source_name)):
             into = ensure_tag(db, target_name + name[len(source_name) :])
             db.execute(

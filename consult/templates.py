@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from consult.errors import ConsultError, InvalidInput
+from consult.i18n import join, tr
 from consult.markdown_io.front_matter import split_front_matter
 from consult.markdown_io.text_file import read_text
 from consult.model import Kind, parse_choice
@@ -81,8 +82,14 @@ def template_path(kind: Kind | str, lang: str, *, root: Path | None = None) -> P
         if path.is_file():
             return path
     raise TemplateError(
-        f"No template for a {chosen.value} in {primary} or {FALLBACK_LANGUAGE} "
-        f"(looked in {folder}); the app's resources are incomplete"
+        tr(
+            "No template for a {kind} in {language} or {fallback} (looked in {folder}); the "
+            "app's resources are incomplete",
+            kind=chosen.value,
+            language=primary,
+            fallback=FALLBACK_LANGUAGE,
+            folder=folder,
+        )
     )
 
 
@@ -90,8 +97,13 @@ def language_of(lang: str) -> str:
     """The primary language of a language tag or locale name ("zh_CN" → "zh")."""
     match = _LANGUAGE_TAG.fullmatch(lang.strip()) if isinstance(lang, str) else None
     if match is None:
-        choices = ", ".join(LANGUAGES)
-        raise InvalidInput(f"“{lang}” is not a language code; use one of: {choices}")
+        raise InvalidInput(
+            tr(
+                "“{code}” is not a language code; use one of: {choices}",
+                code=lang,
+                choices=join(LANGUAGES),
+            )
+        )
     return match.group("primary").lower()
 
 
@@ -107,11 +119,17 @@ def _read(path: Path) -> tuple[str, str]:
     try:
         text = read_text(path, limit=MAX_TEMPLATE_BYTES)
     except InvalidInput as e:
-        raise TemplateError(f"The template {path.name} cannot be read: {e}") from e
+        raise TemplateError(
+            tr("The template {name} cannot be read: {reason}", name=path.name, reason=e)
+        ) from e
     parsed = split_front_matter(text)
     if parsed.problem:
-        raise TemplateError(f"The template {path.name} is damaged: {parsed.problem}")
+        raise TemplateError(
+            tr("The template {name} is damaged: {problem}", name=path.name, problem=parsed.problem)
+        )
     title = parsed.meta.get("title")
     if not isinstance(title, str) or not title.strip():
-        raise TemplateError(f"The template {path.name} has no title in its front matter")
+        raise TemplateError(
+            tr("The template {name} has no title in its front matter", name=path.name)
+        )
     return title.strip(), parsed.body.lstrip("\n")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from consult.errors import InvalidInput, LibraryMissing, NotFound
+from consult.i18n import tr
 from consult.library import Library
 from consult.markdown_io.text_file import read_text
 
@@ -43,12 +44,19 @@ def _load(ref: str, which: str, get_library: Callable[[], Any]) -> Side:
     try:
         head, number = Library.split_ref(ref)
     except InvalidInput as e:
-        raise InvalidInput(f"{which} {e}") from e
+        raise InvalidInput(tr("{argument} {reason}", argument=which, reason=e)) from e
     try:
         library = get_library()
         proposal_id = library.resolve(head)
     except (NotFound, LibraryMissing) as e:
-        raise NotFound(f"{which} “{ref}” is neither a file nor a stored proposal ({e})") from e
+        raise NotFound(
+            tr(
+                "{argument} “{ref}” is neither a file nor a stored proposal ({reason})",
+                argument=which,
+                ref=ref,
+                reason=e,
+            )
+        ) from e
     version = library.version(proposal_id, number)
     proposal = library.get(proposal_id)
     meta = version.content.metadata_json()

@@ -14,6 +14,7 @@ import secrets
 from pathlib import Path
 
 from consult.errors import ConsultError
+from consult.i18n import os_reason, tr
 
 
 class WriteFailed(ConsultError):
@@ -42,7 +43,9 @@ def write_atomic(path: Path, text: str, *, replace: bool = False) -> None:
         finally:
             os.close(fd)
         if not replace and os.path.lexists(path):
-            raise FileExistsError(errno.EEXIST, "a file of that name appeared meanwhile", str(path))
+            raise FileExistsError(
+                errno.EEXIST, tr("a file of that name appeared meanwhile"), str(path)
+            )
         os.replace(temp, path)
     except OSError as e:
         _remove(temp)
@@ -76,5 +79,4 @@ def _remove(path: Path) -> None:
 
 
 def _message(path: Path, error: OSError) -> str:
-    reason = error.strerror or str(error)
-    return f"Could not write {path}: {reason}"
+    return tr("Could not write {path}: {reason}", path=path, reason=os_reason(error))

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from consult.errors import InvalidInput, LibraryError
+from consult.i18n import tr
 from consult.markdown_io.exporter import export_proposals
 from consult.markdown_io.importer import Outcome, import_paths
 
@@ -62,7 +63,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from consult.cli import _open  # here, not above: cli imports this module
 
     if args.all == bool(args.ids):
-        raise InvalidInput("Give the ids of the proposals to export, or --all (not both)")
+        raise InvalidInput(tr("Give the ids of the proposals to export, or --all (not both)"))
     with _open(args) as library:
         ids = None if args.all else [library.resolve(ref) for ref in args.ids]
         report = export_proposals(
@@ -73,7 +74,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     if report.stopped:
         raise LibraryError(report.stopped)
     if report.failed:
-        raise LibraryError(f"{len(report.failed)} proposal(s) could not be exported; see above")
+        raise LibraryError(
+            tr("{count} proposal(s) could not be exported; see above", count=len(report.failed))
+        )
     return 0
 
 
@@ -85,11 +88,18 @@ def cmd_import(args: argparse.Namespace) -> int:
     for line in report.lines():
         print(line)
     if report.stopped:
-        raise LibraryError(f"Import stopped: {report.stopped}")
+        raise LibraryError(tr("Import stopped: {reason}", reason=report.stopped))
     if report.done == 0:
         failed = report.of(Outcome.FAILED)
+        if len(failed) > 1:
+            raise InvalidInput(
+                tr(
+                    "Nothing imported: {reason} (and {count} more; see above)",
+                    reason=failed[0].message,
+                    count=len(failed) - 1,
+                )
+            )
         if failed:
-            more = f" (and {len(failed) - 1} more; see above)" if len(failed) > 1 else ""
-            raise InvalidInput(f"Nothing imported: {failed[0].message}{more}")
-        raise InvalidInput("Nothing imported: no .md or .txt files found")
+            raise InvalidInput(tr("Nothing imported: {reason}", reason=failed[0].message))
+        raise InvalidInput(tr("Nothing imported: no .md or .txt files found"))
     return 0

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from consult import clock
 from consult.errors import CorruptVersion, InvalidInput
+from consult.i18n import join, os_reason, tr
 from consult.library import Library
 from consult.markdown_io.atomic import WriteFailed, sync_folder, write_atomic
 from consult.markdown_io.front_matter import join_front_matter
@@ -58,13 +59,21 @@ class ExportReport:
 
     def lines(self) -> list[str]:
         """The report as lines of text for a terminal or a dialog."""
-        out = [f"{len(self.files)} proposal(s) exported to {self.folder}"]
-        out += [f"note: {f.path.name}: {f.note}" for f in self.files if f.note]
-        out += [f"failed: {pid}: {why}" for pid, why in self.failed]
+        out = [
+            tr(
+                "{count} proposal(s) exported to {folder}",
+                count=len(self.files),
+                folder=self.folder,
+            )
+        ]
+        out += [
+            tr("note: {name}: {note}", name=f.path.name, note=f.note) for f in self.files if f.note
+        ]
+        out += [tr("failed: {id}: {reason}", id=pid, reason=why) for pid, why in self.failed]
         if self.cancelled:
-            out.append("Export cancelled; the files listed in the index were written")
+            out.append(tr("Export cancelled; the files listed in the index were written"))
         if self.stopped:
-            out.append(f"Export stopped: {self.stopped}")
+            out.append(tr("Export stopped: {reason}", reason=self.stopped))
         return out
 
 
@@ -95,9 +104,11 @@ def export_proposals(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise InvalidInput(f"Cannot create the folder {folder}: {e.strerror or e}") from e
+        raise InvalidInput(
+            tr("Cannot create the folder {path}: {reason}", path=folder, reason=os_reason(e))
+        ) from e
     if not folder.is_dir():
-        raise InvalidInput(f"{folder} is not a folder")
+        raise InvalidInput(tr("{path} is not a folder", path=folder))
     names = FolderNames(folder, keep_existing=not overwrite)
     index_name = names.claim(INDEX_STEM, ".md")
     for done, proposal in enumerate(proposals):
@@ -138,7 +149,13 @@ def _export_one(
     name = names.claim(stem, ".md", also="" if history else None)
     path = folder / name
     if not inside(folder, path, root=names.root):  # safe_stem rules it out; checked all the same
-        raise WriteFailed(f"Could not write “{name}”: the name leads outside {folder}")
+        raise WriteFailed(
+            tr(
+                "Could not write “{name}”: the name leads outside {folder}",
+                name=name,
+                folder=folder,
+            )
+        )
     exported = ExportedFile(proposal, path, note=_note(names, stem, name))
     latest = library.version(proposal.id)
     if history:
@@ -152,7 +169,9 @@ def _export_one(
                     else library.version(proposal.id, info.number)
                 )
             except CorruptVersion:
-                exported.note = f"version {info.number} is damaged in the library; not exported"
+                exported.note = tr(
+                    "version {number} is damaged in the library; not exported", number=info.number
+                )
                 continue
             meta = front_matter(proposal, version, latest=info.number == latest.number)
             target = versions / f"v{info.number}.md"
@@ -166,11 +185,13 @@ def _export_one(
 
 def _make_history_folder(versions: Path, folder: Path, overwrite: bool) -> None:
     if versions.is_symlink() or not inside(folder, versions):
-        raise WriteFailed(f"Could not write {versions}: it is a link, not followed")
+        raise WriteFailed(tr("Could not write {path}: it is a link, not followed", path=versions))
     try:
         versions.mkdir(exist_ok=overwrite)
     except OSError as e:
-        raise WriteFailed(f"Could not write {versions}: {e.strerror or e}") from e
+        raise WriteFailed(
+            tr("Could not write {path}: {reason}", path=versions, reason=os_reason(e))
+        ) from e
 
 
 def _note(names: FolderNames, stem: str, name: str) -> str:
@@ -178,8 +199,14 @@ def _note(names: FolderNames, stem: str, name: str) -> str:
     if name == wanted:
         return ""
     if names.is_existing(wanted) and names.keep_existing:
-        return f"{wanted} was already in the folder (kept); written as {name}"
-    return f"another proposal in this export is also named {wanted}; written as {name}"
+        return tr(
+            "{wanted} was already in the folder (kept); written as {name}", wanted=wanted, name=name
+        )
+    return tr(
+        "another proposal in this export is also named {wanted}; written as {name}",
+        wanted=wanted,
+        name=name,
+    )
 
 
 def _index_text(report: ExportReport, history: bool) -> str:
@@ -188,13 +215,15 @@ def _index_text(report: ExportReport, history: bool) -> str:
         "exported": clock.stamp()[0],
         "proposals": len(report.files),
     }
-    lines = ["# Exported proposals", ""]
+    # The index is read by people: its words are in the user's language (the import knows
+    # it by its front matter, not by its words).
+    lines = ["# " + tr("Exported proposals"), ""]
     if not report.files:
-        lines.append("Nothing was exported.")
+        lines.append(tr("Nothing was exported."))
         return join_front_matter(meta, "\n".join(lines) + "\n")
-    heads = ["Title", "Kind", "Status", "Tags", "Version", "Updated"] + (
-        ["History"] if history else []
-    )
+    heads = [tr("Title"), tr("Kind"), tr("Status"), tr("Tags"), tr("Version"), tr("Updated")]
+    if history:
+        heads.append(tr("History"))
     lines += ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
     for exported in report.files:
         p = exported.proposal
@@ -202,14 +231,15 @@ def _index_text(report: ExportReport, history: bool) -> str:
             f"[{_cell(p.title)}]({_href(exported.path.name)})",
             p.kind.value,
             p.status.value,
-            _cell(", ".join(p.tags)),
+            _cell(join(p.tags)),
             str(p.version),
             p.updated[:10],
         ]
         if history:
             folder_name = exported.path.name.removesuffix(".md")
             count = len(exported.history)
-            cells.append(f"[{count} version{'s' if count != 1 else ''}]({_href(folder_name)}/)")
+            versions = tr("1 version") if count == 1 else tr("{count} versions", count=count)
+            cells.append(f"[{_cell(versions)}]({_href(folder_name)}/)")
         lines.append("| " + " | ".join(cells) + " |")
     return join_front_matter(meta, "\n".join(lines) + "\n")
 

@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from consult.i18n import tr
+
 MAX_FRONT_MATTER = 64 * 1024  # bytes of YAML we are willing to parse
 
 # The C loader and dumper (libyaml) when PyYAML has them: 5–10 times faster on an import or
@@ -30,6 +32,10 @@ class Parsed:
     problem: str | None = None  # why front matter present in the text was ignored
 
 
+class _DuplicateKey(yaml.constructor.ConstructorError):
+    """A key given twice in one mapping; `problem` says which, in the user's language."""
+
+
 class _StrictLoader(_Loader):  # type: ignore[misc, valid-type]
     """The safe loader, refusing a key given twice (YAML says keys are unique)."""
 
@@ -41,8 +47,8 @@ class _StrictLoader(_Loader):  # type: ignore[misc, valid-type]
             if key is None:
                 continue
             if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"the key “{key[1]}” appears twice", key_node.start_mark
+                raise _DuplicateKey(
+                    None, None, tr("the key “{key}” appears twice", key=key[1]), key_node.start_mark
                 )
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
@@ -72,24 +78,28 @@ def split_front_matter(text: str) -> Parsed:
         return Parsed(body=text)
     end, after = _closing_fence(text, first_break + 1)
     if end == -1:
-        return Parsed(body=text, problem="the front matter has no closing “---” line")
+        return Parsed(body=text, problem=tr("the front matter has no closing “---” line"))
     raw = text[first_break + 1 : end]
     if len(raw.encode("utf-8")) > MAX_FRONT_MATTER:
-        return Parsed(body=text, problem="the front matter is too large")
+        return Parsed(body=text, problem=tr("the front matter is too large"))
     try:
         meta = yaml.load(raw, Loader=_StrictLoader) if raw.strip() else {}
     except yaml.YAMLError as e:
-        reason = str(e).splitlines()[0] if str(e) else "invalid YAML"
-        if isinstance(e, yaml.constructor.ConstructorError) and "appears twice" in str(e):
+        # PyYAML's own reasons are English (its first line names the line and column).
+        reason = str(e).splitlines()[0] if str(e) else tr("invalid YAML")
+        if isinstance(e, _DuplicateKey):
             reason = str(e.problem)
-        return Parsed(body=text, problem=f"the front matter is not valid YAML ({reason})")
+        return Parsed(
+            body=text, problem=tr("the front matter is not valid YAML ({reason})", reason=reason)
+        )
     except RecursionError:
-        return Parsed(body=text, problem="the front matter is nested too deeply")
+        return Parsed(body=text, problem=tr("the front matter is nested too deeply"))
     if not isinstance(meta, dict):
-        return Parsed(body=text, problem="the front matter is not a list of “key: value” lines")
+        return Parsed(body=text, problem=tr("the front matter is not a list of “key: value” lines"))
     if _repeats(meta):
         return Parsed(
-            body=text, problem="the front matter repeats parts of itself (YAML aliases, & and *)"
+            body=text,
+            problem=tr("the front matter repeats parts of itself (YAML aliases, & and *)"),
         )
     return Parsed(meta=meta, body=text[after:])
 

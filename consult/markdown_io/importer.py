@@ -32,6 +32,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from consult.errors import ConsultError, LibraryError, NotFound
+from consult.i18n import N_, join, join_clauses, tr
 from consult.library import Library
 from consult.markdown_io.metadata import FileFields
 from consult.markdown_io.sources import ScannedFile, read, scan
@@ -49,6 +50,19 @@ class Outcome(StrEnum):
     FAILED = "failed"  # could not be imported: `message` says why
     SKIPPED = "skipped"  # left out on purpose (a link outside the folder, an export's index …)
 
+    def words(self) -> str:
+        """The outcome as a report says it, in the user's language ("imported" …)."""
+        return tr(_OUTCOME_WORDS[self])
+
+
+_OUTCOME_WORDS = {
+    Outcome.IMPORTED: N_("imported"),
+    Outcome.UPDATED: N_("updated"),
+    Outcome.UNCHANGED: N_("unchanged"),
+    Outcome.FAILED: N_("failed"),
+    Outcome.SKIPPED: N_("skipped"),
+}
+
 
 @dataclass
 class FileResult:
@@ -63,9 +77,16 @@ class FileResult:
     notes: list[str] = field(default_factory=list)
 
     def line(self) -> str:
-        what = self.message or (f"“{self.title}” ({self.proposal_id})" if self.title else "")
-        notes = "".join(f"; {n}" for n in self.notes)
-        return f"{self.outcome.value}: {self.path}" + (f": {what}" if what else "") + notes
+        what = self.message or (
+            tr("“{title}” ({id})", title=self.title, id=self.proposal_id) if self.title else ""
+        )
+        outcome = self.outcome.words()
+        line = (
+            tr("{outcome}: {path}: {what}", outcome=outcome, path=self.path, what=what)
+            if what
+            else tr("{outcome}: {path}", outcome=outcome, path=self.path)
+        )
+        return join_clauses([line, *self.notes])
 
 
 @dataclass
@@ -86,15 +107,21 @@ class ImportReport:
         return sum(f.outcome in wanted for f in self.files)
 
     def summary(self) -> str:
-        counts = [f"{len(self.of(o))} {o.value}" for o in Outcome if self.of(o)]
-        return ", ".join(counts) if counts else "no files found"
+        counts = [
+            tr("{count} {outcome}", count=len(self.of(o)), outcome=o.words())
+            for o in Outcome
+            if self.of(o)
+        ]
+        return join(counts) if counts else tr("no files found")
 
     def lines(self) -> list[str]:
         out = [f.line() for f in self.files]
         if self.cancelled:
-            out.append("Import cancelled; the files listed above as imported or updated are kept")
+            out.append(
+                tr("Import cancelled; the files listed above as imported or updated are kept")
+            )
         if self.stopped:
-            out.append(f"Import stopped: {self.stopped}")
+            out.append(tr("Import stopped: {reason}", reason=self.stopped))
         return [*out, self.summary()]
 
 
@@ -146,12 +173,12 @@ def import_paths(
                         progress(len(results) + len(chunk), len(files))
         except (LibraryError, sqlite3.Error) as e:
             error = translate_error(e) if isinstance(e, sqlite3.Error) else e
-            report.stopped = f"the library could not be written: {error}"
+            report.stopped = tr("the library could not be written: {reason}", reason=error)
             run.forget()
             lost = [*chunk, *([current] if current is not None else [])]
             chunk = {n: _result(files[n], Outcome.FAILED, report.stopped) for n in lost}
         results.update(chunk)
-    why = "import cancelled" if report.cancelled else "not imported: the import stopped"
+    why = tr("import cancelled") if report.cancelled else tr("not imported: the import stopped")
     for n, item in enumerate(files):
         results.setdefault(n, _result(item, Outcome.SKIPPED, why))
     report.files = [results[n] for n in range(len(files))]
@@ -196,7 +223,7 @@ class _Run:
         except LibraryError:
             raise  # the library cannot be written: the whole import stops
         except ConsultError as e:
-            return _result(item, Outcome.FAILED, f"{item.path}: {e}")
+            return _result(item, Outcome.FAILED, tr("{path}: {reason}", path=item.path, reason=e))
 
     def _apply(self, item: ScannedFile, fields: FileFields) -> FileResult:
         notes = list(item.notes)
@@ -207,31 +234,43 @@ class _Run:
         if fields.problems:
             # A file of this library with a value it cannot take is a slip of the keyboard:
             # refused, rather than saved with its front matter folded into the text.
-            problems = "; ".join(fields.problems)
-            return _result(item, Outcome.FAILED, f"{item.path}: {problems}; nothing changed")
+            message = tr(
+                "{path}: {problems}; nothing changed",
+                path=item.path,
+                problems=join_clauses(fields.problems),
+            )
+            return _result(item, Outcome.FAILED, message)
         proposal = self.library.get(target)
         sha = content.sha256()
         same_tags = _tag_keys(fields.tags) == _tag_keys(proposal.tags)
         if sha != proposal.sha256:
             earlier = {v.sha256: v.number for v in self.library.versions(target)}
             if sha in earlier:
-                message = f"the same as version {earlier[sha]} of “{proposal.title}”, already here"
+                message = tr(
+                    "the same as version {number} of “{title}”, already here",
+                    number=earlier[sha],
+                    title=proposal.title,
+                )
                 return _result(item, Outcome.UNCHANGED, message, proposal, notes)
             label = fields.label if target in self.created and fields.label else ""
             saved = self.library.save_version(
-                target, content, label=label or f"Imported from {item.path.name}"
+                target, content, label=label or tr("Imported from {name}", name=item.path.name)
             )
             if saved.created:
                 self._remember(saved.version.sha256, target, saved.version.number)
                 if not same_tags:
                     self.library.set_tags(target, fields.tags)
                 proposal = self.library.get(target)
-                message = f"version {saved.version.number} of “{proposal.title}” saved"
+                message = tr(
+                    "version {number} of “{title}” saved",
+                    number=saved.version.number,
+                    title=proposal.title,
+                )
                 return _result(item, Outcome.UPDATED, message, proposal, notes)
         if not same_tags:
             self.library.set_tags(target, fields.tags)
             proposal = self.library.get(target)
-            return _result(item, Outcome.UPDATED, "tags changed", proposal, notes)
+            return _result(item, Outcome.UPDATED, tr("tags changed"), proposal, notes)
         return _result(item, Outcome.UNCHANGED, "", proposal, notes)
 
     def _new(
@@ -246,7 +285,11 @@ class _Run:
                 proposal = self.library.get(proposal_id)
                 if fields.id:
                     self.ids[fields.id] = proposal.id
-                message = f"already here as version {number} of “{proposal.title}”"
+                message = tr(
+                    "already here as version {number} of “{title}”",
+                    number=number,
+                    title=proposal.title,
+                )
                 return _result(item, Outcome.UNCHANGED, message, proposal, notes)
         c = content
         proposal = self.library.create_proposal(
@@ -259,7 +302,7 @@ class _Run:
             session=c.session,
             base=c.base,
             tags=fields.tags,
-            label=fields.label or f"Imported from {item.path.name}",
+            label=fields.label or tr("Imported from {name}", name=item.path.name),
         )
         if fields.id:
             self.ids[fields.id] = proposal.id
@@ -274,10 +317,20 @@ class _Run:
         ref, number = fields.base
         target = self._known(ref)
         if target is None:
-            notes.append(f"its base text ({ref}) is not in this library; imported without a base")
+            notes.append(
+                tr(
+                    "its base text ({ref}) is not in this library; imported without a base",
+                    ref=ref,
+                )
+            )
             return None
         if number is not None and number > self.library.get(target).version:
-            notes.append(f"version {number} of its base text is not here; the base is its latest")
+            notes.append(
+                tr(
+                    "version {number} of its base text is not here; the base is its latest",
+                    number=number,
+                )
+            )
             number = None
         return Base(target, number)
 

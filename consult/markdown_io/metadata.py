@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from consult.errors import InvalidInput
+from consult.i18n import tr
 from consult.library import Library
 from consult.model import Content, Kind, Proposal, Status, Version, parse_choice
 from consult.tags import normalize_tag
@@ -122,7 +123,7 @@ def _text(meta: dict[str, Any], key: str) -> str:
     if value is None:
         return ""
     if isinstance(value, bool | dict | list):
-        raise InvalidInput(f"“{key}” must be text")
+        raise InvalidInput(tr("“{key}” must be text", key=key))
     return str(value).strip()
 
 
@@ -135,11 +136,11 @@ def _names(meta: dict[str, Any], key: str, *, split_commas: bool = False) -> tup
     elif isinstance(value, list):
         items = value
     else:
-        raise InvalidInput(f"“{key}” must be a list of names")
+        raise InvalidInput(tr("“{key}” must be a list of names", key=key))
     names: dict[str, None] = {}
     for item in items:
         if isinstance(item, bool | dict | list) or item is None:
-            raise InvalidInput(f"“{key}” must be a list of names")
+            raise InvalidInput(tr("“{key}” must be a list of names", key=key))
         name = " ".join(str(item).split())
         if name:
             names.setdefault(name, None)
@@ -159,7 +160,7 @@ def _base(value: Any) -> tuple[str, int | None] | None:
         if isinstance(ref, str | int) and not isinstance(ref, bool) and str(ref).strip():
             if number is None or (type(number) is int and number >= 1):
                 return str(ref).strip().lower(), number
-    raise InvalidInput("“base” must be a proposal id, or {id: …, version: N}")
+    raise InvalidInput(tr("“base” must be a proposal id, or {{id: …, version: N}}"))
 
 
 def _heading(body: str) -> str:

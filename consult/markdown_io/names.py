@@ -19,6 +19,8 @@ import re
 import unicodedata
 from pathlib import Path
 
+from consult.i18n import tr
+
 MAX_NAME_BYTES = 255
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f\x80-\x9f]')
 _BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -39,7 +41,7 @@ def safe_stem(title: str, extension: str = ".md") -> str:
     room = MAX_NAME_BYTES - len(extension.encode("utf-8")) - _SUFFIX_ROOM
     name = _cut(name, room).rstrip(" .")
     if not name:
-        return "untitled"
+        return tr("untitled")
     if name.split(".")[0].rstrip(" ").upper() in _RESERVED:
         name = "_" + name
     return name

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from consult.errors import InvalidInput
+from consult.i18n import join, tr
 from consult.markdown_io.front_matter import split_front_matter
 from consult.markdown_io.metadata import INDEX_MARK, FileFields, read_fields
 from consult.markdown_io.names import inside
@@ -86,10 +87,10 @@ def find_files(paths: Iterable[str | Path]) -> list[ScannedFile]:
         elif path.is_file():
             entries = [(path, None)]
         elif os.path.lexists(path):
-            found.append(ScannedFile(path, error=f"{path} is not a file or a folder"))
+            found.append(ScannedFile(path, error=tr("{path} is not a file or a folder", path=path)))
             continue
         else:
-            found.append(ScannedFile(path, error=f"{path}: no such file or folder"))
+            found.append(ScannedFile(path, error=tr("{path}: no such file or folder", path=path)))
             continue
         for file, skip in entries:
             real = file.resolve()
@@ -111,12 +112,12 @@ def read(item: ScannedFile, *, encoding: str | None, limit: int = MAX_TEXT_BYTES
     item.encoding, item.encoding_guessed = decoded.encoding, decoded.guessed
     item.preview = decoded.text[:PREVIEW_CHARS]
     if decoded.guessed:
-        item.notes.append(f"Encoding detected as {decoded.encoding}")
+        item.notes.append(tr("Encoding detected as {encoding}", encoding=decoded.encoding))
     parsed = split_front_matter(decoded.text)
     if parsed.problem:
-        item.notes.append(f"Front matter ignored: {parsed.problem}")
+        item.notes.append(tr("Front matter ignored: {problem}", problem=parsed.problem))
     elif parsed.meta.get("consult") == INDEX_MARK:
-        item.skip = "the index of an export (not a proposal)"
+        item.skip = tr("the index of an export (not a proposal)")
         return
     # The blank line `join_front_matter` puts after the closing `---` is not part of the body.
     body = parsed.body.removeprefix("\n") if parsed.meta else parsed.body
@@ -124,10 +125,14 @@ def read(item: ScannedFile, *, encoding: str | None, limit: int = MAX_TEXT_BYTES
     if fields.problems or fields.unknown:
         # Front matter that Consult cannot hold entirely stays in the text: nothing is lost.
         fields = replace(fields, content=replace(fields.content, body=decoded.text))
-        item.notes += [f"Front matter value ignored: {p}" for p in fields.problems]
+        item.notes += [
+            tr("Front matter value ignored: {problem}", problem=p) for p in fields.problems
+        ]
         if fields.unknown:
-            keys = ", ".join(fields.unknown[:5]) + (" …" if len(fields.unknown) > 5 else "")
-            item.notes.append(f"Front matter kept at the top of the text (it also holds {keys})")
+            keys = join(fields.unknown[:5]) + (" …" if len(fields.unknown) > 5 else "")
+            item.notes.append(
+                tr("Front matter kept at the top of the text (it also holds {keys})", keys=keys)
+            )
     item.fields = fields
     item.id, item.version = fields.id, fields.version
     item.base_id = fields.base[0] if fields.base else None
@@ -135,7 +140,7 @@ def read(item: ScannedFile, *, encoding: str | None, limit: int = MAX_TEXT_BYTES
 
 def _walk(root: Path) -> Iterable[tuple[Path, str | None]]:
     """(file, None) for each file to import under `root`; (path, why) for links not followed."""
-    outside = "a link leading outside the folder; not followed"
+    outside = tr("a link leading outside the folder; not followed")
     for folder, dirnames, filenames in os.walk(root):  # never descends into linked folders
         here = Path(folder)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))

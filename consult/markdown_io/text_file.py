@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from consult.errors import InvalidInput
+from consult.i18n import os_reason, tr
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 
@@ -44,7 +45,7 @@ class Decoded:
 
 def read_text(path: str | Path, limit: int = MAX_TEXT_BYTES) -> str:
     """The text of `path` ("-" for standard input), or InvalidInput saying why it is refused."""
-    name = "standard input" if str(path) == "-" else str(path)
+    name = tr("standard input") if str(path) == "-" else str(path)
     return decode_text(read_bytes(path, limit), name)
 
 
@@ -57,22 +58,26 @@ def read_document(
 
 def read_bytes(path: str | Path, limit: int = MAX_TEXT_BYTES) -> bytes:
     """At most `limit` bytes of `path` ("-": standard input); a larger file is refused unread."""
-    name = "standard input" if str(path) == "-" else str(path)
-    too_big = f"{name} is larger than {limit // (1024 * 1024)} MB; not read"
+    name = tr("standard input") if str(path) == "-" else str(path)
+    too_big = tr(
+        "{name} is larger than {size} MB; not read", name=name, size=limit // (1024 * 1024)
+    )
     try:
         if str(path) == "-":
             data = sys.stdin.buffer.read(limit + 1)
         else:
             p = Path(path)
             if p.is_dir():
-                raise InvalidInput(f"{name} is a folder, not a text file")
+                raise InvalidInput(tr("{name} is a folder, not a text file", name=name))
             if p.stat().st_size > limit:
                 raise InvalidInput(too_big)
             # Bounded even when the size lies (a device, a file still growing).
             with p.open("rb") as f:
                 data = f.read(limit + 1)
     except OSError as e:
-        raise InvalidInput(f"Cannot read {name}: {e.strerror or e}") from e
+        raise InvalidInput(
+            tr("Cannot read {name}: {reason}", name=name, reason=os_reason(e))
+        ) from e
     if len(data) > limit:
         raise InvalidInput(too_big)
     return data
@@ -88,7 +93,11 @@ def decode_text(data: bytes, name: str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         raise InvalidInput(
-            f"{name} is not UTF-8 text (byte {e.start}); save it as UTF-8 and try again"
+            tr(
+                "{name} is not UTF-8 text (byte {byte}); save it as UTF-8 and try again",
+                name=name,
+                byte=e.start,
+            )
         ) from e
     return _lines(text, name)
 
@@ -119,10 +128,13 @@ def decode_document(data: bytes, name: str, *, encoding: str | None = None) -> D
         return Decoded(_lines(text, name), "GB18030", guessed=True)
     sample = data[:8192]
     if len(_CONTROL_BYTES.findall(sample)) > len(sample) // 20:
-        raise InvalidInput(f"{name} is not a text file (binary data)")
+        raise InvalidInput(tr("{name} is not a text file (binary data)", name=name))
     raise InvalidInput(
-        f"{name}: Unknown encoding — it is not UTF-8, UTF-16 with a byte-order mark or "
-        "GB18030 (GBK); choose its encoding"
+        tr(
+            "{name}: Unknown encoding — it is not UTF-8, UTF-16 with a byte-order mark or "
+            "GB18030 (GBK); choose its encoding",
+            name=name,
+        )
     )
 
 
@@ -131,11 +143,20 @@ def decode_as(data: bytes, name: str, encoding: str) -> Decoded:
     try:
         codec = codecs.lookup(encoding)
     except LookupError:
-        raise InvalidInput(f"“{encoding}” is not an encoding Consult knows") from None
+        raise InvalidInput(
+            tr("“{encoding}” is not an encoding Consult knows", encoding=encoding)
+        ) from None
     try:
         text = data.decode(codec.name)
     except UnicodeDecodeError as e:
-        raise InvalidInput(f"{name} is not valid {encoding} text (byte {e.start})") from e
+        raise InvalidInput(
+            tr(
+                "{name} is not valid {encoding} text (byte {byte})",
+                name=name,
+                encoding=encoding,
+                byte=e.start,
+            )
+        ) from e
     return Decoded(_lines(text.removeprefix("\ufeff"), name), encoding)
 
 
@@ -146,7 +167,12 @@ def _bom_decode(data: bytes, name: str) -> Decoded | None:
                 text = data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as e:
                 raise InvalidInput(
-                    f"{name} is not valid {encoding.upper()} text ({e.reason})"
+                    tr(
+                        "{name} is not valid {encoding} text ({reason})",
+                        name=name,
+                        encoding=encoding.upper(),
+                        reason=e.reason,
+                    )
                 ) from e
             shown = "UTF-8 (BOM)" if encoding == "utf-8" else _SHOWN[encoding]
             return Decoded(_lines(text, name), shown)
@@ -158,15 +184,18 @@ def _refuse_nul(data: bytes, name: str) -> None:
         return
     if data[1::2].count(0) > len(data) // 3 or data[0::2].count(0) > len(data) // 3:
         raise InvalidInput(
-            f"{name}: Unknown encoding — it looks like UTF-16 without a byte-order mark; "
-            "save it as UTF-8 and try again"
+            tr(
+                "{name}: Unknown encoding — it looks like UTF-16 without a byte-order mark; "
+                "save it as UTF-8 and try again",
+                name=name,
+            )
         )
-    raise InvalidInput(f"{name} is not a text file (it contains NUL bytes)")
+    raise InvalidInput(tr("{name} is not a text file (it contains NUL bytes)", name=name))
 
 
 def _lines(text: str, name: str) -> str:
     if "\x00" in text:
-        raise InvalidInput(f"{name} is not a text file (it contains NUL characters)")
+        raise InvalidInput(tr("{name} is not a text file (it contains NUL characters)", name=name))
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text

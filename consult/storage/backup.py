@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from consult.errors import LibraryError
+from consult.i18n import os_reason, tr
 
 
 def backup_to(
@@ -36,9 +37,11 @@ def backup_to(
         stamp = clock.stamp()[0].replace(":", "").replace("-", "")[:15]
         dest = dest / f"consult-backup-{stamp}.consult"
     if dest.exists():
-        raise LibraryError(f"{dest} already exists; choose a new name (backups never overwrite)")
+        raise LibraryError(
+            tr("{path} already exists; choose a new name (backups never overwrite)", path=dest)
+        )
     if not dest.parent.is_dir():
-        raise LibraryError(f"Folder {dest.parent} does not exist")
+        raise LibraryError(tr("Folder {path} does not exist", path=dest.parent))
     fd, tmp_name = tempfile.mkstemp(prefix=".consult-backup-", suffix=".tmp", dir=dest.parent)
     os.close(fd)
     tmp = Path(tmp_name)
@@ -52,15 +55,22 @@ def backup_to(
             target.close()
         if problems:
             raise LibraryError(
-                f"The backup failed its integrity check ({problems[0]}); nothing was kept"
+                tr(
+                    "The backup failed its integrity check ({problem}); nothing was kept",
+                    problem=problems[0],
+                )
             )
         with open(tmp, "rb+") as f:
             os.fsync(f.fileno())
         os.replace(tmp, dest)
     except sqlite3.Error as e:
-        raise LibraryError(f"Could not write the backup to {dest}: {e}") from e
+        raise LibraryError(
+            tr("Could not write the backup to {path}: {reason}", path=dest, reason=e)
+        ) from e
     except OSError as e:
-        raise LibraryError(f"Could not write the backup to {dest}: {e.strerror or e}") from e
+        raise LibraryError(
+            tr("Could not write the backup to {path}: {reason}", path=dest, reason=os_reason(e))
+        ) from e
     finally:
         tmp.unlink(missing_ok=True)
     return dest
@@ -78,7 +88,14 @@ def quick_check(conn: sqlite3.Connection) -> list[str]:
         rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
         problems = [] if rows == ["ok"] else rows
         for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check").fetchall():
-            problems.append(f"{table} row {rowid} points to a missing {parent} row")
+            problems.append(
+                tr(
+                    "{table} row {rowid} points to a missing {parent} row",
+                    table=table,
+                    rowid=rowid,
+                    parent=parent,
+                )
+            )
     except sqlite3.DatabaseError as e:
-        problems = [f"the file cannot be checked: {e}"]
+        problems = [tr("the file cannot be checked: {detail}", detail=e)]
     return problems

@@ -14,13 +14,16 @@ from collections import OrderedDict
 import zstandard
 from sqlite_utils import Database
 
+from consult.i18n import tr
+
 FULL_EVERY = 32  # the longest chain of deltas between two full copies
 LEVEL = 6
 _MAX_CHAIN = 10_000  # guards the recursive read against a damaged, cyclic chain
 
 
 class BodyDamaged(Exception):
-    """A stored body is missing, undecodable or fails its SHA-256 check."""
+    """A stored body is missing, undecodable or fails its SHA-256 check. The message completes
+    "its stored text …" (consult.library says which version)."""
 
 
 def sha256_text(text: str) -> str:
@@ -80,11 +83,11 @@ class BlobStore:
                 [sha, _MAX_CHAIN],
             ).fetchall()
         except sqlite3.DatabaseError as e:
-            raise BodyDamaged(f"cannot be read ({e})") from e
+            raise BodyDamaged(tr("cannot be read ({detail})", detail=e)) from e
         if not chain:
-            raise BodyDamaged("is missing from the library")
+            raise BodyDamaged(tr("is missing from the library"))
         if chain[0][1] is not None:
-            raise BodyDamaged("depends on a stored body that is missing")
+            raise BodyDamaged(tr("depends on a stored body that is missing"))
         data = b""
         try:
             for _sha, base, size, stored in chain:
@@ -93,9 +96,9 @@ class BlobStore:
                 else:
                     data = _decompressor(data).decompress(stored, max_output_size=size)
         except zstandard.ZstdError as e:
-            raise BodyDamaged(f"cannot be decompressed ({e})") from e
+            raise BodyDamaged(tr("cannot be decompressed ({detail})", detail=e)) from e
         if hashlib.sha256(data).hexdigest() != sha:
-            raise BodyDamaged("does not match its SHA-256 checksum")
+            raise BodyDamaged(tr("does not match its SHA-256 checksum"))
         self._remember(sha, data)
         return data
 

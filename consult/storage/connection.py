@@ -23,6 +23,7 @@ from consult.errors import (
     NotALibrary,
     NotOurFile,
 )
+from consult.i18n import os_reason, tr
 
 APPLICATION_ID = 0x436F6E53  # "ConS" in the SQLite header: this file is a Consult library
 BUSY_TIMEOUT_MS = 5000
@@ -41,17 +42,17 @@ def open_database(path: str | Path, *, create: bool = False, read_only: bool = F
 
     path = Path(path)
     if path.is_dir():
-        raise NotALibrary(f"{path} is a folder, not a Consult library")
+        raise NotALibrary(tr("{path} is a folder, not a Consult library", path=path))
     exists = path.exists() and path.stat().st_size > 0
     if not exists and not create:
-        raise LibraryMissing(f"No library at {path}; create one with 'consult init'")
+        raise LibraryMissing(tr("No library at {path}; create one with 'consult init'", path=path))
     if exists:
         _check_header(path)
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
 
     if read_only and not exists:
-        raise LibraryMissing(f"No library at {path}")
+        raise LibraryMissing(tr("No library at {path}", path=path))
     wal = path.with_name(path.name + "-wal")
     if exists and not read_only and wal.exists() and wal.stat().st_size > 0:
         # A -wal left by a crash: the file is looked at through a read-only connection first,
@@ -73,8 +74,11 @@ def open_database(path: str | Path, *, create: bool = False, read_only: bool = F
         if read_only:
             if pending(db):
                 raise LibraryError(
-                    f"{path} was written by an older version of Consult and must be brought up "
-                    "to date once; open it without read-only first (nothing was changed)"
+                    tr(
+                        "{path} was written by an older version of Consult and must be brought "
+                        "up to date once; open it without read-only first (nothing was changed)",
+                        path=path,
+                    )
                 )
         else:
             migrate(db, path)
@@ -107,12 +111,17 @@ def _check_header(path: Path) -> None:
         with path.open("rb") as f:
             header = f.read(len(SQLITE_HEADER))
     except OSError as e:
-        raise LibraryError(f"Cannot read {path}: {e.strerror or e}") from e
+        raise LibraryError(
+            tr("Cannot read {path}: {reason}", path=path, reason=os_reason(e))
+        ) from e
     if header != SQLITE_HEADER:
         raise NotALibrary(
-            f"{path} is damaged or is not a Consult library. If it is your library, restore it "
-            "from a backup ('consult backup --list', then '--restore') or save what is readable "
-            "with 'consult salvage'"
+            tr(
+                "{path} is damaged or is not a Consult library. If it is your library, restore "
+                "it from a backup ('consult backup --list', then '--restore') or save what is "
+                "readable with 'consult salvage'",
+                path=path,
+            )
         )
 
 
@@ -123,12 +132,20 @@ def _accept(conn: sqlite3.Connection, path: Path) -> None:
     app_id, user_version, tables = _identify(conn, path)
     if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables):
         raise NotOurFile(
-            f"{path} is a SQLite database of another application, not a Consult library"
+            tr(
+                "{path} is a SQLite database of another application, not a Consult library",
+                path=path,
+            )
         )
     if user_version > SCHEMA_VERSION:
         raise NewerLibrary(
-            f"{path} was created by a newer version of Consult (schema {user_version}; "
-            f"this version knows schema {SCHEMA_VERSION}); update the app to open it"
+            tr(
+                "{path} was created by a newer version of Consult (schema {schema}; this "
+                "version knows schema {known}); update the app to open it",
+                path=path,
+                schema=user_version,
+                known=SCHEMA_VERSION,
+            )
         )
 
 
@@ -140,7 +157,9 @@ def _identify(conn: sqlite3.Connection, path: Path) -> tuple[int, int, int]:
     except sqlite3.DatabaseError as e:
         text = str(e)
         if "malformed" in text or "not a database" in text or "corrupt" in text:
-            raise NotALibrary(f"{path} is damaged or is not a Consult library ({e})") from e
+            raise NotALibrary(
+                tr("{path} is damaged or is not a Consult library ({detail})", path=path, detail=e)
+            ) from e
         raise translate_error(e, path) from e  # e.g. a folder SQLite cannot write its -shm in
     return app_id, user_version, tables
 
@@ -153,7 +172,13 @@ def _set_pragmas(conn: sqlite3.Connection, path: Path, *, read_only: bool = Fals
             return
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode != "wal":
-            raise LibraryError(f"Cannot use write-ahead logging for {path} (journal mode {mode})")
+            raise LibraryError(
+                tr(
+                    "Cannot use write-ahead logging for {path} (journal mode {mode})",
+                    path=path,
+                    mode=mode,
+                )
+            )
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         if sys.platform == "darwin":
@@ -165,36 +190,81 @@ def _set_pragmas(conn: sqlite3.Connection, path: Path, *, read_only: bool = Fals
 def translate_error(error: sqlite3.Error, path: str | Path | None = None) -> LibraryError:
     """Turn a SQLite error into a message a user can act on."""
     text = str(error)
-    where = f" ({path})" if path else ""
+    # The same sentence with and without the path: each is a whole template to translate.
     if "locked" in text or "busy" in text:
+        seconds = BUSY_TIMEOUT_MS // 1000
         return LibraryBusy(
-            f"The library is busy: another program kept it locked for more than "
-            f"{BUSY_TIMEOUT_MS // 1000} s{where}; nothing was changed, try again"
+            tr(
+                "The library is busy: another program kept it locked for more than {seconds} s "
+                "({path}); nothing was changed, try again",
+                seconds=seconds,
+                path=path,
+            )
+            if path
+            else tr(
+                "The library is busy: another program kept it locked for more than {seconds} s; "
+                "nothing was changed, try again",
+                seconds=seconds,
+            )
         )
     if "disk is full" in text or "database or disk is full" in text:
-        return LibraryError(f"The disk is full{where}; nothing was changed, free space and retry")
+        return LibraryError(
+            tr("The disk is full ({path}); nothing was changed, free space and retry", path=path)
+            if path
+            else tr("The disk is full; nothing was changed, free space and retry")
+        )
     if "readonly" in text or "read-only" in text:
-        return LibraryError(f"The library is read-only{where}; nothing was changed")
+        return LibraryError(
+            tr("The library is read-only ({path}); nothing was changed", path=path)
+            if path
+            else tr("The library is read-only; nothing was changed")
+        )
     if "malformed" in text or "not a database" in text or "corrupt" in text:
         return damaged(path, text)
     if "unable to open" in text:
         return LibraryError(
-            f"Cannot open the library{where} ({text}). If its folder is not writable, SQLite "
-            "cannot create the -wal and -shm files it needs beside the library"
+            tr(
+                "Cannot open the library ({path}) ({detail}). If its folder is not writable, "
+                "SQLite cannot create the -wal and -shm files it needs beside the library",
+                path=path,
+                detail=text,
+            )
+            if path
+            else tr(
+                "Cannot open the library ({detail}). If its folder is not writable, SQLite "
+                "cannot create the -wal and -shm files it needs beside the library",
+                detail=text,
+            )
         )
-    return LibraryError(f"The library could not be written{where}: {text}")
+    return LibraryError(
+        tr("The library could not be written ({path}): {detail}", path=path, detail=text)
+        if path
+        else tr("The library could not be written: {detail}", detail=text)
+    )
 
 
 def damaged(path: str | Path | None, detail: str) -> DamagedLibrary:
     """The error for a library SQLite finds damaged, with what the user can do about it."""
-    where = f" {path}" if path else ""
     detail = " ".join(detail.split())  # SQLite's reports run over several lines
     if len(detail) > 160:
         detail = detail[:159] + "…"
+    if path:
+        return DamagedLibrary(
+            tr(
+                "The library {path} is damaged ({detail}); nothing was changed. Restore it from "
+                "a backup ('consult backup --list', then '--restore') or save what is readable "
+                "with 'consult salvage'",
+                path=path,
+                detail=detail,
+            )
+        )
     return DamagedLibrary(
-        f"The library{where} is damaged ({detail}); nothing was changed. Restore it from a "
-        "backup ('consult backup --list', then '--restore') or save what is readable with "
-        "'consult salvage'"
+        tr(
+            "The library is damaged ({detail}); nothing was changed. Restore it from a backup "
+            "('consult backup --list', then '--restore') or save what is readable with "
+            "'consult salvage'",
+            detail=detail,
+        )
     )
 
 

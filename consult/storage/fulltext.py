@@ -29,6 +29,7 @@ from collections.abc import Iterable
 
 from sqlite_utils import Database
 
+from consult.i18n import tr
 from consult.storage.blobs import BlobStore, BodyDamaged
 
 TEXT_TABLE = "search_text"
@@ -212,19 +213,31 @@ def verify(db: Database) -> list[str]:
         "WHERE p.id IS NULL OR p.trashed IS NOT NULL"
     ).fetchone()[0]
     if missing:
-        problems.append(f"search index: {missing:.0f} proposal(s) are not indexed")
+        problems.append(
+            tr("search index: {count} proposal(s) are not indexed", count=f"{missing:.0f}")
+        )
     if wrong:
-        problems.append(f"search index: {wrong:.0f} proposal(s) are indexed with old text or tags")
+        problems.append(
+            tr(
+                "search index: {count} proposal(s) are indexed with old text or tags",
+                count=f"{wrong:.0f}",
+            )
+        )
     if extra:
-        problems.append(f"search index: {extra} indexed proposal(s) are in the trash or gone")
+        problems.append(
+            tr("search index: {count} indexed proposal(s) are in the trash or gone", count=extra)
+        )
     if not has_index(db):
         return problems
     if is_stale(db):
-        problems.append("search index: changes were made that the full-text index lacks")
+        problems.append(tr("search index: changes were made that the full-text index lacks"))
     elif not trigram_available():
         problems.append(
-            f"search index: this SQLite ({sqlite3.sqlite_version}) cannot read the full-text "
-            "index (it needs FTS5 with the trigram tokenizer, SQLite 3.34 or later)"
+            tr(
+                "search index: this SQLite ({version}) cannot read the full-text index (it "
+                "needs FTS5 with the trigram tokenizer, SQLite 3.34 or later)",
+                version=sqlite3.sqlite_version,
+            )
         )
     else:
         try:
@@ -233,7 +246,7 @@ def verify(db: Database) -> list[str]:
                 f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}, rank) VALUES ('integrity-check', 1)"
             )
         except sqlite3.DatabaseError as e:
-            problems.append(f"search index: the full-text index is damaged ({e})")
+            problems.append(tr("search index: the full-text index is damaged ({detail})", detail=e))
     return problems
 
 

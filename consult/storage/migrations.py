@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from consult.errors import MigrationFailed
+from consult.i18n import tr
 from consult.storage import fulltext
 from consult.storage.connection import APPLICATION_ID, write_txn
 
@@ -157,9 +158,21 @@ def migrate(db: Database, path: Path | None = None) -> None:
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     except Exception as e:
-        where = f"; a copy made just before is at {backup}" if backup else ""
-        raise MigrationFailed(
-            f"Could not bring the library {path or ''} up to date for this version of Consult "
-            f"({e}). Nothing was changed{where}. Starting again will retry",
-            backup=backup,
-        ) from e
+        message = (
+            tr(
+                "Could not bring the library {path} up to date for this version of Consult "
+                "({detail}). Nothing was changed; a copy made just before is at {backup}. "
+                "Starting again will retry",
+                path=path or "",
+                detail=e,
+                backup=backup,
+            )
+            if backup
+            else tr(
+                "Could not bring the library {path} up to date for this version of Consult "
+                "({detail}). Nothing was changed. Starting again will retry",
+                path=path or "",
+                detail=e,
+            )
+        )
+        raise MigrationFailed(message, backup=backup) from e
