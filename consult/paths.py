@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.resources
 import os
 from pathlib import Path
 
@@ -20,5 +21,9 @@ def default_library_path() -> Path:
 
 
 def resources_dir() -> Path:
-    """The `resources/` folder shipped beside the packages (templates, demo texts, icons)."""
-    return Path(__file__).resolve().parent.parent / "resources"
+    """The folder of the `resources` package (templates, demo texts, icons, translations).
+
+    Found by import, so it is the same in a checkout, an editable install and an installed
+    wheel, whatever the working directory.
+    """
+    return Path(str(importlib.resources.files("resources")))

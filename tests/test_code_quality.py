@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ["consult", "ui", "tests", "bench", "main.py", "dev.py"]
+SOURCES = ["consult", "ui", "resources", "tests", "bench", "main.py", "dev.py"]
 
 
 def run(*cmd: str) -> subprocess.CompletedProcess:

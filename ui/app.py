@@ -10,14 +10,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from consult.library import Library
-from consult.paths import APP_NAME, default_library_path
+from consult.paths import APP_NAME, default_library_path, resources_dir
 from ui.opening import open_for_window
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+
+
+DESKTOP_FILE_NAME = "consult"  # resources/linux/consult.desktop; also the icon's theme name
+
+
+def app_icon() -> QIcon:
+    """The app's icon in every size shipped (resources/icons/hicolor/<N>x<N>/apps/)."""
+    icon = QIcon()
+    for png in sorted((resources_dir() / "icons" / "hicolor").glob("*/apps/consult.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def open_or_create(path: Path) -> Library:
@@ -60,6 +72,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
     app = QApplication.instance() or QApplication([argv[0], *qt_args])
+    QApplication.setWindowIcon(app_icon())  # before any dialog of the opening flow
+    QApplication.setDesktopFileName(DESKTOP_FILE_NAME)
     path = Path(args.db).expanduser() if args.db else default_library_path()
     opened = open_for_window(path)
     if opened is None:
@@ -72,4 +86,20 @@ def run(argv: Sequence[str] | None = None) -> int:
         QTimer.singleShot(0, window.backups.start)
         return app.exec()
     finally:
+        _let_workers_finish()
         opened.close()
+
+
+def _let_workers_finish(timeout_ms: int = 10_000) -> None:
+    """Wait for the previews' renders and the tasks (backup, export, import) still running in
+    worker threads: Python code still running in a Qt worker thread while the interpreter
+    shuts down crashes the process (seen when the window was closed during its first render)."""
+    from ui import preview, workers
+
+    for pool in (preview.render_pool(), workers._task_pool()):
+        pool.waitForDone(timeout_ms)
+
+
+def main() -> int:
+    """The `consult-app` entry point (pyproject.toml's gui-scripts)."""
+    return run()
