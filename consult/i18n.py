@@ -64,9 +64,10 @@ def normalize(code: str) -> str:
 
 
 def environment_language() -> str:
-    """The language the environment asks for, as gettext reads it: `CONSULT_LANG` first, then
-    LANGUAGE (a list, first match), unless the locale (LC_ALL, LC_MESSAGES, LANG) is C/POSIX,
-    then that locale; on Windows without these, the user's display language."""
+    """The language the environment asks for: `CONSULT_LANG` when set; else as gettext reads
+    it: English in the C / POSIX locale, else the first entry of LANGUAGE, else the locale
+    (the first of LC_ALL, LC_MESSAGES, LANG that is set); on Windows without any of these,
+    the user's display language."""
     override = os.environ.get("CONSULT_LANG", "").strip()
     if override:
         return normalize(override)
@@ -99,8 +100,15 @@ def tr(template: str, /, **values: object) -> str:
     """`template` in the current language, its `{placeholders}` filled in from `values`
     (always formatted: a literal brace is written `{{` / `}}`)."""
     lang = language()
-    text = template if lang == ENGLISH else _catalog(lang).get((None, template), template)
-    return text.format(**values)
+    if lang == ENGLISH:
+        return template.format(**values)
+    text = _catalog(lang).get((None, template), template)
+    try:
+        return text.format(**values)
+    except (KeyError, IndexError, ValueError):
+        # A translation whose placeholders do not match (tests/core/test_i18n.py catches
+        # this; an edited catalog might not): the English text rather than no message at all.
+        return template.format(**values)
 
 
 def N_(template: str) -> str:

@@ -384,6 +384,13 @@ def test_the_language_of_the_environment(monkeypatch, environment, expected):
     assert i18n.set_language(None) == expected == i18n.language()
 
 
+def test_a_translation_with_wrong_placeholders_gives_the_english_text(monkeypatch):
+    template = "Saved version {number} of {id}"
+    monkeypatch.setattr(i18n, "_catalogs", {"zh_CN": {(None, template): "已保存第 {n} 版 {"}})
+    i18n.set_language("zh_CN")
+    assert i18n.tr(template, number=3, id="abcd") == "Saved version 3 of abcd"
+
+
 def test_set_language_takes_what_the_window_gives():
     assert i18n.set_language("zh_CN") == "zh_CN"
     assert i18n.tr("Saved version {number} of {id}", number=3, id="abcd") == "已保存 abcd 的第 3 版"
