@@ -192,7 +192,7 @@ def test_a_missing_library_is_reported_in_the_language_of_the_locale(tmp_path, l
     assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
     assert str(db) in lines[0]
     if chinese:
-        assert lines[0] == f"consult：{db} 处没有资料库；请用“consult init”创建"
+        assert lines[0] == f"consult：{db} 处没有文库；请用“consult init”创建"
     else:
         assert lines[0] == f"consult: No library at {db}; create one with 'consult init'"
     assert not db.exists()
@@ -221,7 +221,7 @@ def test_a_chinese_session_from_init_to_a_user_error(tmp_path):
     db = tmp_path / "t.consult"
     zh = {"LANG": "zh_CN.UTF-8"}
     made = run_consult(tmp_path, "--db", str(db), "init", **zh)
-    assert made.returncode == 0 and made.stdout == f"资料库 {db} 已就绪（0 份文稿）\n"
+    assert made.returncode == 0 and made.stdout == f"文库 {db} 已就绪（0 份文稿）\n"
     new = run_consult(tmp_path, "--db", str(db), "new", "--title", "数据法", "--kind", "plan", **zh)
     proposal_id = new.stdout.strip()
     assert new.returncode == 0 and re.fullmatch(r"[0-9a-z]{10}", proposal_id)
@@ -259,11 +259,11 @@ def test_chinese_column_headings_keep_the_columns_aligned(lib_path, capsys):
 
 def test_opening_a_file_that_is_not_a_library_says_so_in_chinese(tmp_path):
     not_a_library = tmp_path / "notes.consult"
-    not_a_library.write_text("这不是资料库，是一份笔记。\n" * 20, encoding="utf-8")
+    not_a_library.write_text("这不是文库，是一份笔记。\n" * 20, encoding="utf-8")
     i18n.set_language("zh_CN")
     with pytest.raises(NotALibrary) as chinese:
         Library.open(not_a_library)
-    assert str(chinese.value).startswith(f"{not_a_library} 已损坏，或者不是 Consult 资料库。")
+    assert str(chinese.value).startswith(f"{not_a_library} 已损坏，或者不是 Consult 文库。")
     assert "“consult salvage”" in str(chinese.value)
     i18n.set_language("en")
     with pytest.raises(NotALibrary) as english:
