@@ -7,6 +7,7 @@ amendment `base` naming the folder of its reference text and `base_version`).
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import timedelta
@@ -59,12 +60,17 @@ def read_demo(folder: Path | None = None) -> dict[str, list[DemoVersion]]:
     return proposals
 
 
-def load_demo(library: Library, folder: Path | None = None) -> dict[str, str]:
+def load_demo(
+    library: Library, folder: Path | None = None, lang: str | None = None
+) -> dict[str, str]:
     """Add the demo proposals to `library` in one transaction; returns folder name → id.
 
-    Versions are dated over the past weeks so that the history reads like real work.
+    Versions are dated over the past weeks so that the history reads like real work. With
+    `lang` ("zh" or "en"), version labels and tag names are given in that language where
+    `resources/translations/demo.json` has them; the texts stay as written.
     """
     proposals = read_demo(folder)
+    labels, tags = demo_names(lang)
     order = sorted(proposals, key=lambda name: (_has_base(proposals[name]), name))
     ids: dict[str, str] = {}
     start = (clock.now() - timedelta(days=40)).replace(hour=0, minute=0, second=0, microsecond=0)
@@ -74,6 +80,7 @@ def load_demo(library: Library, folder: Path | None = None) -> dict[str, str]:
             for number, version in enumerate(proposals[name], start=1):
                 meta = version.meta
                 content = _content(meta, version.body, ids)
+                label = str(meta.get("label") or "")
                 with clock.pinned(moment):
                     if number == 1:
                         created = library.create_proposal(
@@ -85,15 +92,29 @@ def load_demo(library: Library, folder: Path | None = None) -> dict[str, str]:
                             cosigners=content.cosigners,
                             session=content.session,
                             base=content.base,
-                            tags=meta.get("tags") or [],
-                            label=str(meta.get("label") or ""),
+                            tags=[tags.get(t, t) for t in meta.get("tags") or []],
+                            label=labels.get(label, label),
                         )
                         ids[name] = created.id
                     else:
-                        library.save_version(ids[name], content, label=str(meta.get("label") or ""))
-                        library.set_tags(ids[name], meta.get("tags") or [])
+                        library.save_version(ids[name], content, label=labels.get(label, label))
+                        library.set_tags(
+                            ids[name], [tags.get(t, t) for t in meta.get("tags") or []]
+                        )
                 moment += timedelta(days=4, hours=3, minutes=17 * number)
     return ids
+
+
+def demo_names(lang: str | None) -> tuple[dict[str, str], dict[str, str]]:
+    """(labels, tags): the demo's version labels and tag names in `lang`, each mapped from
+    the name the demo files use (what `resources/translations/demo.json` does not list is
+    kept as written)."""
+    path = resources_dir() / "translations" / "demo.json"
+    if lang is None or not path.is_file():
+        return {}, {}
+    table = json.loads(path.read_text(encoding="utf-8"))
+    names = table.get(lang) or {}
+    return dict(names.get("labels") or {}), dict(names.get("tags") or {})
 
 
 def _has_base(versions: list[DemoVersion]) -> bool:
