@@ -14,6 +14,7 @@ def _away_from_user_data(tmp_path, monkeypatch):
     monkeypatch.setenv("CONSULT_DB", str(tmp_path / "default-library.consult"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
 
 
 @pytest.fixture(autouse=True)

@@ -13,8 +13,10 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from consult import i18n
 from consult.library import Library
 from consult.paths import APP_NAME, default_library_path, resources_dir
+from ui import fonts, translations
 from ui.opening import open_for_window
 
 if TYPE_CHECKING:
@@ -40,7 +42,7 @@ def open_or_create(path: Path) -> Library:
     library = Library.open(path, create=first_run)
     if first_run and library.count() == 0:
         try:
-            load_demo(library)
+            load_demo(library, lang=translations.primary_language())
         except BaseException:
             library.close()
             raise
@@ -72,6 +74,11 @@ def run(argv: Sequence[str] | None = None) -> int:
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
     app = QApplication.instance() or QApplication([argv[0], *qt_args])
+    # The window's language (and Qt's own dialogs'), the core's messages in the same one, and
+    # Chinese drawn in Simplified Chinese shapes whatever the system's fonts prefer.
+    installed = translations.install()
+    i18n.set_language(installed.language)
+    QApplication.setFont(fonts.interface_font(QApplication.font()))
     QApplication.setWindowIcon(app_icon())  # before any dialog of the opening flow
     QApplication.setDesktopFileName(DESKTOP_FILE_NAME)
     path = Path(args.db).expanduser() if args.db else default_library_path()
@@ -82,6 +89,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     try:
         window = start_window(opened.library)
         window.show()
+        if installed.notice:
+            window.statusBar().showMessage(installed.notice, 15_000)
         # Backed up once the window is up, then every few minutes when something changed.
         QTimer.singleShot(0, window.backups.start)
         return app.exec()

@@ -57,6 +57,8 @@ from PySide6.QtWidgets import (
 from consult.compare.engine import Comparison
 from consult.compare.report import summary, to_html, to_markdown
 from consult.markdown_io.atomic import WriteFailed, write_atomic
+from ui import translations
+from ui.accessibility import describe, plain
 from ui.compare_worker import CompareJob, PaneRows, Request, Result, has_cjk, text_font
 from ui.overview_bar import OverviewBar
 
@@ -143,16 +145,28 @@ class CompareView(QWidget):
 
     def _build_widgets(self) -> None:
         self.prev_button = self._tool_button("prevChangeButton", self.tr("◀ Previous"))
-        self.prev_button.setAccessibleName(self.tr("Previous change"))
+        describe(
+            self.prev_button,
+            self.tr("Previous change"),
+            self.tr("Show the previous change in both texts (Shift+F7)"),
+        )
         self.prev_button.setToolTip(self.tr("Previous change (Shift+F7)"))
         self.prev_button.clicked.connect(self.previous_change)
         self.next_button = self._tool_button("nextChangeButton", self.tr("Next ▶"))
-        self.next_button.setAccessibleName(self.tr("Next change"))
+        describe(
+            self.next_button,
+            self.tr("Next change"),
+            self.tr("Show the next change in both texts (F7)"),
+        )
         self.next_button.setToolTip(self.tr("Next change (F7)"))
         self.next_button.clicked.connect(self.next_change)
         self.granularity_combo = QComboBox(self)
         self.granularity_combo.setObjectName("granularityCombo")
-        self.granularity_combo.setAccessibleName(self.tr("Granularity"))
+        describe(
+            self.granularity_combo,
+            self.tr("Granularity"),
+            self.tr("What a change is marked in: characters, words or whole paragraphs"),
+        )
         self.granularity_combo.setToolTip(self.tr("What a change is marked in"))
         for label, value in (
             (self.tr("Automatic"), "auto"),
@@ -164,7 +178,7 @@ class CompareView(QWidget):
         self.granularity_combo.currentIndexChanged.connect(self._options_changed)
         self.by_article_check = self._check(
             "byArticleCheck",
-            self.tr("By article"),
+            self.tr("By &article"),
             self.tr(
                 "Pair articles by content when the texts are law-like; "
                 "unchecked, align paragraph by paragraph"
@@ -179,12 +193,17 @@ class CompareView(QWidget):
         )
         self.ignore_whitespace_check = self._check(
             "ignoreWhitespaceCheck",
-            self.tr("Ignore spaces"),
+            self.tr("Ignore &spaces"),
             self.tr("Differences in spaces and line breaks are not changes"),
             True,
         )
         self.export_button = self._tool_button("compareExportButton", self.tr("Export"))
         self.export_button.setToolTip(self.tr("Export the before/after table"))
+        describe(
+            self.export_button,
+            self.tr("Export the table"),
+            self.tr("Save the before/after table as Markdown or HTML"),
+        )
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_button)
         for name, text, fmt in (
@@ -212,9 +231,17 @@ class CompareView(QWidget):
         self.left_title = self._title_label("compareLeftTitle")
         self.right_title = self._title_label("compareRightTitle")
         self.left = ComparePane("compareLeft", self)
-        self.left.setAccessibleName(self.tr("Old text"))
+        describe(
+            self.left,
+            self.tr("Old text"),
+            self.tr("The older text; deleted text is red and struck through. F7: next change"),
+        )
         self.right = ComparePane("compareRight", self)
-        self.right.setAccessibleName(self.tr("New text"))
+        describe(
+            self.right,
+            self.tr("New text"),
+            self.tr("The newer text; inserted text is green. F7: next change"),
+        )
         self.overview = OverviewBar(self)
         self.overview.jumpRequested.connect(self.jump_to_fraction)
         for pane in (self.left, self.right):
@@ -240,6 +267,11 @@ class CompareView(QWidget):
         self.progress.setMaximumWidth(160)
         self.progress.setTextVisible(False)
         self.cancel_button = self._tool_button("compareCancelButton", self.tr("Cancel"))
+        describe(
+            self.cancel_button,
+            self.tr("Cancel the comparison"),
+            self.tr("Stop comparing; what is shown stays"),
+        )
         self.cancel_button.clicked.connect(self.cancel)
         foot = QHBoxLayout()
         foot.addWidget(self.summary_label, 1)
@@ -271,9 +303,25 @@ class CompareView(QWidget):
         check = QCheckBox(text, self)
         check.setObjectName(name)
         check.setToolTip(tip)
+        describe(check, plain(text), tip)
         check.setChecked(checked)
         check.toggled.connect(self._options_changed)
         return check
+
+    def focus_order(self) -> list[QWidget]:
+        """The widgets Tab goes through, in the order they are seen."""
+        return [
+            self.prev_button,
+            self.next_button,
+            self.granularity_combo,
+            self.by_article_check,
+            self.ignore_width_check,
+            self.ignore_whitespace_check,
+            self.export_button,
+            self.left,
+            self.right,
+            self.cancel_button,
+        ]
 
     def _enable_actions(self) -> None:
         shown = self._result is not None
@@ -394,7 +442,7 @@ class CompareView(QWidget):
         self._aligned = [False] * len(rows)
         self._aligned_count = 0
         self._ready_sent = False
-        self.summary_label.setText(summary(result.comparison))
+        self.summary_label.setText(summary(result.comparison, translations.primary_language()))
         self.overview.set_current(None)
         self._enable_actions()
         self._show_busy(self.tr("Aligning…"), len(rows))

@@ -34,6 +34,7 @@ from consult.compare import compare_texts
 from consult.compare.engine import Comparison, Row
 from consult.compare.report import row_label
 from consult.compare.text import HAN_CHAR
+from ui import fonts
 
 # Pale backgrounds with dark text set explicitly read the same in light and dark palettes.
 _DARK_TEXT = QColor("#1d1d1d")
@@ -276,30 +277,13 @@ def has_cjk(text: str) -> bool:
 
 # -- in the GUI thread: the rows of a shown document, kept level with fillers ---------------
 
-_CJK_FONTS = (
-    "Noto Sans Mono CJK SC",
-    "Sarasa Mono SC",
-    "NSimSun",
-    "Microsoft YaHei UI",
-    "Microsoft YaHei",
-    "PingFang SC",
-    "Noto Sans CJK SC",
-    "Source Han Sans SC",
-    "WenQuanYi Micro Hei Mono",
-)
-
 
 def text_font(cjk: bool) -> QFont:
     """A fixed-pitch font; for Chinese, a family that has the Chinese glyphs itself, so that
     every line is as tall as every other (a fallback font's taller lines would drift apart)."""
-    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
     if cjk:
-        families = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
-        chosen = next((f for f in _CJK_FONTS if f in families), None)
-        chosen = chosen or next((f for f in families if "SC" in f.split()), None)
-        if chosen or families:
-            font.setFamilies([chosen or families[0]])
-    return font
+        return fonts.text_font(fonts.MONO)
+    return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
 
 
 class _Fenwick:

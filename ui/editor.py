@@ -36,6 +36,9 @@ from consult.errors import ConsultError, LibraryBusy
 from consult.form_text import count_text, join_names, last_tag, split_names, split_tags
 from consult.library import Library, translate_error
 from consult.model import Base, Content, Kind, Status
+from ui import fonts
+from ui.accessibility import chain, describe
+from ui.fonts import text_font
 from ui.highlighter import MarkdownHighlighter
 from ui.library_model import kind_label, status_label
 from ui.metadata_undo import FieldEdit, TagsEdit
@@ -107,6 +110,7 @@ class ProposalEditor(QWidget):
         self._unjournaled = False
         self._draft_stored = False
         self._edit_generation = 0  # bumped when focus moves: typing after that is a new step
+        self._fonts_chosen = False
         self._build()
         self._journal_timer = QTimer(self)
         self._journal_timer.setSingleShot(True)
@@ -130,10 +134,22 @@ class ProposalEditor(QWidget):
         self.bannerLabel.setObjectName("draftBannerLabel")
         self.bannerLabel.setWordWrap(True)
         keep = QPushButton(self.tr("Keep"), self.banner)
+        keep.setObjectName("keepDraftButton")
+        describe(
+            keep,
+            self.tr("Keep the restored text"),
+            self.tr("Go on editing the restored text; it is saved as a version when you save"),
+        )
         keep.clicked.connect(self.banner.hide)
         discard = QPushButton(self.tr("Discard…"), self.banner)
         discard.setObjectName("discardDraftButton")
+        describe(
+            discard,
+            self.tr("Discard the restored text"),
+            self.tr("Show the latest saved version instead (you are asked first)"),
+        )
         discard.clicked.connect(self._discard_restored)
+        self._banner_buttons = (keep, discard)
         row = QHBoxLayout(self.banner)
         row.addWidget(self.bannerLabel, 1)
         row.addWidget(keep)
@@ -179,7 +195,9 @@ class ProposalEditor(QWidget):
 
         kind_status = QHBoxLayout()
         kind_status.addWidget(self.kindCombo)
-        kind_status.addWidget(QLabel(self.tr("Status:"), self))
+        status_caption = QLabel(self.tr("&Status:"), self)
+        status_caption.setBuddy(self.statusCombo)
+        kind_status.addWidget(status_caption)
         kind_status.addWidget(self.statusCombo)
         kind_status.addStretch(1)
         cosigners_info = QHBoxLayout()
@@ -191,13 +209,13 @@ class ProposalEditor(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("&Title:"), self.titleEdit)
         form.addRow(self.tr("&Kind:"), kind_status)
-        form.addRow(self.tr("S&ponsors:"), self.sponsorsEdit)
-        form.addRow(self.tr("&Co-signers:"), cosigners)
-        form.addRow(self.tr("S&ession:"), self.sessionEdit)
+        form.addRow(self.tr("Spo&nsors:"), self.sponsorsEdit)
+        form.addRow(self.tr("C&o-signers:"), cosigners)
+        form.addRow(self.tr("Sess&ion:"), self.sessionEdit)
         form.addRow(self.tr("T&ags:"), self.tagsEdit)
         form.addRow(self.baseLabel)
         # Rows whose field is a layout get no buddy from addRow: give them one, so that their
-        # mnemonics (Alt+K, Alt+C) work and the "&" is not shown.
+        # mnemonics (Alt+K, Alt+O) work and the "&" is not shown.
         for field, buddy in ((kind_status, self.kindCombo), (cosigners, self.cosignersEdit)):
             label = form.labelForField(field)
             if isinstance(label, QLabel):
@@ -205,8 +223,6 @@ class ProposalEditor(QWidget):
 
         self.bodyEditor = _BodyEdit(self)
         self.bodyEditor.setObjectName("bodyEditor")
-        self.bodyEditor.setAccessibleName(self.tr("Proposal text"))
-        self.setFocusProxy(self.bodyEditor)  # editor.setFocus() puts the cursor in the text
         self.highlighter = MarkdownHighlighter(self.bodyEditor.document())
         self.previewBrowser = MarkdownPreview(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -226,8 +242,10 @@ class ProposalEditor(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(status_row)
-        self.related = RelatedList(self.library, self)
+        self.related = RelatedList(self.library, self, focus_after=self.previewBrowser)
         layout.addWidget(self.related)
+        self._describe_fields()
+        chain(*self.focus_order())
 
         self.titleEdit.textEdited.connect(lambda text: self._field_edited("title", text))
         self.sponsorsEdit.textEdited.connect(lambda text: self._field_edited("sponsors", text))
@@ -246,6 +264,68 @@ class ProposalEditor(QWidget):
         self.tagsEdit.textEdited.connect(self._complete_tag)
         self.tagsEdit.editingFinished.connect(self._commit_tags)
         self.bodyEditor.textChanged.connect(self._body_changed)
+
+    def _describe_fields(self) -> None:
+        for widget, name, description in (
+            (self.titleEdit, self.tr("Title"), self.tr("The proposal's title")),
+            (
+                self.kindCombo,
+                self.tr("Kind"),
+                self.tr("Motion, suggestion, proposal, amendment, plan, reference text or note"),
+            ),
+            (
+                self.statusCombo,
+                self.tr("Status"),
+                self.tr("Where the proposal stands: draft, ready, submitted, accepted …"),
+            ),
+            (
+                self.sponsorsEdit,
+                self.tr("Sponsors"),
+                self.tr("The sponsoring deputies or members, separated by 、 or commas"),
+            ),
+            (
+                self.cosignersEdit,
+                self.tr("Co-signers"),
+                self.tr("The co-signing deputies or members, one per line"),
+            ),
+            (
+                self.sessionEdit,
+                self.tr("Session"),
+                self.tr("The session the proposal is for, e.g. the 3rd session of the 14th NPC"),
+            ),
+            (
+                self.tagsEdit,
+                self.tr("Tags"),
+                self.tr("Tags separated by commas; a slash nests them (AI/copyright)"),
+            ),
+            (
+                self.bodyEditor,
+                self.tr("Proposal text"),
+                self.tr("The text of the proposal, in Markdown; saved as a version with Ctrl+S"),
+            ),
+        ):
+            describe(widget, name, description)
+        line_edit = self.sessionEdit.lineEdit()
+        if line_edit is not None:
+            describe(line_edit, self.tr("Session"), self.sessionEdit.accessibleDescription())
+
+    def focus_order(self) -> list[QWidget]:
+        """The widgets Tab goes through, in the order they are seen (top to bottom)."""
+        widgets: list[QWidget] = [
+            *self._banner_buttons,
+            self.titleEdit,
+            self.kindCombo,
+            self.statusCombo,
+            self.sponsorsEdit,
+            self.cosignersEdit,
+            self.sessionEdit,
+            self.tagsEdit,
+            self.bodyEditor,
+            self.previewBrowser,
+        ]
+        if self.related.has_list():
+            widgets.append(self.related.list_widget)
+        return widgets
 
     @property
     def tagCompleter(self) -> QCompleter:
@@ -364,6 +444,7 @@ class ProposalEditor(QWidget):
                 self._set_widget(field, value)
             self._values = values
             self._body = content.body
+            self._choose_fonts()
             self.bodyEditor.setPlainText(content.body)
         finally:
             self._loading = False
@@ -376,6 +457,15 @@ class ProposalEditor(QWidget):
         self.previewBrowser.render_now()
         self.journalStatus.clear()
         self._update_dirty()
+
+    def _choose_fonts(self) -> None:
+        # Done with the first text shown, not while the window is built: loading a Chinese
+        # font costs a few milliseconds, and the window shows no text before that anyway.
+        if self._fonts_chosen:
+            return
+        self._fonts_chosen = True
+        self.bodyEditor.setFont(text_font(fonts.SANS, self.bodyEditor.font()))
+        self.previewBrowser.setFont(text_font(fonts.SERIF, self.previewBrowser.font()))
 
     def _show_base(self) -> None:
         base = self._base

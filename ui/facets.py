@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 from consult.library import Library
 from consult.listing import facet_counts, tag_counts
 from consult.model import Kind, Status
+from ui.accessibility import describe
 from ui.library_model import kind_label, status_label
 
 _SWATCH = 12  # pixels: the colour square in front of a tag
@@ -59,7 +60,14 @@ class FacetTree(QTreeView):
         self._model = QStandardItemModel(0, 2, self)
         self.setModel(self._model)
         self.setObjectName("facetTree")
-        self.setAccessibleName(self.tr("Filters"))
+        describe(
+            self,
+            self.tr("Filters"),
+            self.tr(
+                "Tags, kinds, statuses and sessions, with how many proposals each holds; "
+                "choose one to list only those"
+            ),
+        )
         self.setHeaderHidden(True)
         self.setUniformRowHeights(True)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

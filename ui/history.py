@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -40,6 +40,7 @@ from consult import clock
 from consult.errors import ConsultError
 from consult.library import Library
 from consult.model import VersionInfo
+from ui.accessibility import describe
 
 _Index = QModelIndex | QPersistentModelIndex
 _SKEW_COLOR = QColor("#b35c00")  # readable on light and dark backgrounds
@@ -231,7 +232,22 @@ class HistoryPanel(QWidget):
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
         self.view.setAlternatingRowColors(True)
-        self.view.setAccessibleName(self.tr("Version history"))
+        self.view.setTabKeyNavigation(False)  # Tab leaves the list; arrows move in it
+        describe(
+            self.view,
+            self.tr("Version history"),
+            self.tr(
+                "Every saved version, newest first. Select one or two and press Enter to "
+                "compare them."
+            ),
+        )
+        # Enter compares, as the Compare button does (double-click: with the version before).
+        compare_key = QShortcut(QKeySequence(Qt.Key.Key_Return), self.view)
+        compare_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        compare_key.activated.connect(self.compare_selected)
+        enter_key = QShortcut(QKeySequence(Qt.Key.Key_Enter), self.view)
+        enter_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        enter_key.activated.connect(self.compare_selected)
         header = self.view.horizontalHeader()
         for column in Column:
             mode = QHeaderView.ResizeMode.ResizeToContents
@@ -239,15 +255,23 @@ class HistoryPanel(QWidget):
                 mode = QHeaderView.ResizeMode.Stretch
             header.setSectionResizeMode(column, mode)
 
-        self.restore_button = self._button("restoreVersionButton", self.tr("Restore"))
-        self.restore_button.setToolTip(
-            self.tr("Make the selected version the latest again, as a new version")
+        self.restore_button = self._button(
+            "restoreVersionButton",
+            self.tr("&Restore"),
+            self.tr("Restore"),
+            self.tr("Make the selected version the latest again, as a new version"),
         )
-        self.label_button = self._button("labelVersionButton", self.tr("Label…"))
-        self.label_button.setToolTip(self.tr("Give the selected version a label"))
-        self.compare_button = self._button("compareVersionsButton", self.tr("Compare"))
-        self.compare_button.setToolTip(
-            self.tr("Compare the two selected versions, or the selected one with the latest")
+        self.label_button = self._button(
+            "labelVersionButton",
+            self.tr("La&bel…"),
+            self.tr("Label"),
+            self.tr("Give the selected version a label"),
+        )
+        self.compare_button = self._button(
+            "compareVersionsButton",
+            self.tr("C&ompare"),
+            self.tr("Compare versions"),
+            self.tr("Compare the two selected versions, or the selected one with the latest"),
         )
         self.restore_button.clicked.connect(self.restore_selected)
         self.label_button.clicked.connect(self.label_selected)
@@ -268,10 +292,16 @@ class HistoryPanel(QWidget):
         self.model.rowsInserted.connect(self._update_buttons)
         self._update_buttons()
 
-    def _button(self, name: str, text: str) -> QPushButton:
+    def _button(self, name: str, text: str, accessible: str, description: str) -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName(name)
+        button.setToolTip(description)
+        describe(button, accessible, description)
         return button
+
+    def focus_order(self) -> list[QWidget]:
+        """The widgets Tab goes through, in the order they are seen."""
+        return [self.restore_button, self.label_button, self.compare_button, self.view]
 
     # -- loading --
 

@@ -402,27 +402,26 @@ def _display(p: Proposal) -> tuple[Any, ...]:
 
 
 def kind_label(kind: str) -> str:
-    t = QCoreApplication.translate
+    # Spelled out in full each time: pyside6-lupdate finds only literal translate() calls.
     labels = {
-        "motion": t("Kind", "Motion"),
-        "suggestion": t("Kind", "Suggestion"),
-        "proposal": t("Kind", "Proposal"),
-        "amendment": t("Kind", "Amendment"),
-        "plan": t("Kind", "Plan"),
-        "reference": t("Kind", "Reference"),
-        "note": t("Kind", "Note"),
+        "motion": QCoreApplication.translate("Kind", "Motion"),
+        "suggestion": QCoreApplication.translate("Kind", "Suggestion"),
+        "proposal": QCoreApplication.translate("Kind", "Proposal"),
+        "amendment": QCoreApplication.translate("Kind", "Amendment"),
+        "plan": QCoreApplication.translate("Kind", "Plan"),
+        "reference": QCoreApplication.translate("Kind", "Reference"),
+        "note": QCoreApplication.translate("Kind", "Note"),
     }
     return labels.get(kind, kind)
 
 
 def status_label(status: str) -> str:
-    t = QCoreApplication.translate
     labels = {
-        "draft": t("Status", "Draft"),
-        "ready": t("Status", "Ready"),
-        "submitted": t("Status", "Submitted"),
-        "accepted": t("Status", "Accepted"),
-        "withdrawn": t("Status", "Withdrawn"),
-        "archived": t("Status", "Archived"),
+        "draft": QCoreApplication.translate("Status", "Draft"),
+        "ready": QCoreApplication.translate("Status", "Ready"),
+        "submitted": QCoreApplication.translate("Status", "Submitted"),
+        "accepted": QCoreApplication.translate("Status", "Accepted"),
+        "withdrawn": QCoreApplication.translate("Status", "Withdrawn"),
+        "archived": QCoreApplication.translate("Status", "Archived"),
     }
     return labels.get(status, status)

@@ -11,8 +11,25 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelection, QMimeData, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QMimeData,
+    QObject,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeyEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -35,6 +52,8 @@ from consult.errors import ConsultError
 from consult.library import Library
 from consult.markdown_io.text_file import read_text
 from consult.search import search, search_notice
+from ui import translations
+from ui.accessibility import chain, describe
 from ui.compare_view import CompareView
 from ui.dialogs.new_proposal import NewProposalDialog
 from ui.dialogs.recovery import RecoveryDialog, pending_drafts
@@ -62,12 +81,21 @@ class MainWindow(QMainWindow):
 
         self.model = ProposalListModel(library, self)
         self.list_view = self._make_list()
-        self.search_box = QLineEdit(self)
+        self.search_box = _SearchBox(self)
         self.search_box.setObjectName("searchBox")
         self.search_box.setPlaceholderText(self.tr("Search titles, tags, people…"))
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setAccessibleName(self.tr("Search"))
+        describe(
+            self.search_box,
+            self.tr("Search"),
+            self.tr(
+                "Shows only the proposals whose title, tags, people or session contain what is "
+                "typed; their texts are searched when typing pauses. Down or Enter goes to the "
+                "list."
+            ),
+        )
         self.search_box.textChanged.connect(self._search_changed)
+        self.search_box.leaveRequested.connect(self._leave_search)
         self._fulltext_timer = QTimer(self)
         self._fulltext_timer.setSingleShot(True)
         self._fulltext_timer.setInterval(FULLTEXT_DELAY_MS)
@@ -81,6 +109,16 @@ class MainWindow(QMainWindow):
         self.editor.related.openRequested.connect(self._select)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("proposalTabs")
+        # Its tab bar takes the focus. The widget, its focus proxy, would be a second stop in
+        # the Tab order (after the pages): it is no proxy, and takes no focus itself.
+        self.tabs.setFocusProxy(None)  # type: ignore[arg-type]  # None: no proxy
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for widget in (self.tabs, self.tabs.tabBar()):
+            describe(
+                widget,
+                self.tr("Pages"),
+                self.tr("The open proposal, its history, and the comparison (Alt+P, Alt+H, Alt+M)"),
+            )
         self.tabs.addTab(self.editor, self.tr("&Proposal"))
         # The History and Compare pages are hidden at start: they are built right after the
         # first paint (see _build_pages), or at once when anything asks for them first.
@@ -89,7 +127,7 @@ class MainWindow(QMainWindow):
         self._history_page = _Page(self.tabs, "historyPage")
         self._compare_page = _Page(self.tabs, "comparePage")
         self.tabs.addTab(self._history_page, self.tr("&History"))
-        self.tabs.addTab(self._compare_page, self.tr("&Compare"))
+        self.tabs.addTab(self._compare_page, self.tr("Co&mpare"))
         self.tabs.currentChanged.connect(self._build_pages)
 
         left = QWidget(self)
@@ -109,6 +147,9 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.tabs)
         self.splitter.setSizes([520, 900])
         self.setCentralWidget(self.splitter)
+        # Left to right, top to bottom: search, filters, list, then the open proposal.
+        chain(self.search_box, self.facets, self.list_view, self.tabs.tabBar())
+        chain(self.tabs.tabBar(), *self.editor.focus_order())
 
         self._make_actions()
         self.backups = BackupKeeper(library, self)
@@ -161,6 +202,9 @@ class MainWindow(QMainWindow):
         self._history_page.put(self._history)
         self._compare_view = CompareView(self._compare_page)
         self._compare_page.put(self._compare_view)
+        # From the tabs into whichever page is shown, then on to the proposal's fields.
+        pages = (*self._history.focus_order(), *self._compare_view.focus_order())
+        chain(self.tabs.tabBar(), *pages, *self.editor.focus_order())
 
     def findChild(self, *args, **kwargs):
         """As QObject.findChild; a page not built yet is built when what is asked for may be
@@ -187,7 +231,15 @@ class MainWindow(QMainWindow):
         view.horizontalHeader().setSortIndicator(Column.UPDATED, Qt.SortOrder.DescendingOrder)
         view.setWordWrap(False)
         view.setAlternatingRowColors(True)
-        view.setAccessibleName(self.tr("Proposals"))
+        view.setTabKeyNavigation(False)  # Tab goes on to the next pane; arrows move in the list
+        describe(
+            view,
+            self.tr("Proposals"),
+            self.tr(
+                "The proposals in the library. The one chosen opens on the right; choose two to "
+                "compare them, or several to export them."
+            ),
+        )
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         widths = {Column.TITLE: 280, Column.TAGS: 150, Column.SESSION: 130, Column.MATCH: 360}
@@ -281,10 +333,43 @@ class MainWindow(QMainWindow):
         ):
             compare_menu.addAction(action)
 
+        self._make_language_menu(menus.addMenu(self.tr("&Language")))
+
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
         for action in (self.action_new, self.action_save, self.action_compare):
             toolbar.addAction(action)
+
+    def _make_language_menu(self, menu) -> None:
+        menu.setObjectName("languageMenu")
+        group = QActionGroup(self)
+        chosen = translations.preferred_language()
+        # The languages are named in their own language, whatever the window's language is.
+        for value, text in (
+            (translations.SYSTEM, self.tr("As the &System")),
+            (translations.ENGLISH, "English"),
+            (translations.CHINESE, "中文"),
+        ):
+            action = menu.addAction(text)
+            action.setObjectName(f"language_{value}")
+            action.setCheckable(True)
+            action.setChecked(value == chosen)
+            action.setData(value)
+            group.addAction(action)
+        group.triggered.connect(self._language_chosen)
+
+    def _language_chosen(self, action: QAction) -> None:
+        choice = str(action.data())
+        if choice == translations.preferred_language():
+            return
+        translations.set_preferred_language(choice)
+        if translations.resolve(choice) == translations.current_language():
+            return
+        QMessageBox.information(
+            self,
+            self.tr("Language"),
+            self.tr("The new language is used the next time Consult starts."),
+        )
 
     # -- the list, facets and search --------------------------------------------------------
 
@@ -341,6 +426,18 @@ class MainWindow(QMainWindow):
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
 
+    def _leave_search(self) -> None:
+        if self._fulltext_timer.isActive():  # the texts too, without waiting for the pause
+            self._fulltext_timer.stop()
+            self.search_full_text()
+        self.focus_list()
+
+    def focus_list(self) -> None:
+        """Put the keyboard in the list (from the search box: Down or Enter)."""
+        self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.list_view.selectionModel().hasSelection() and self.model.rowCount():
+            self.list_view.selectRow(0)
+
     def selected_ids(self) -> list[str]:
         rows = sorted({i.row() for i in self.list_view.selectionModel().selectedRows()})
         return [self.model.proposal(row).id for row in rows]
@@ -374,7 +471,7 @@ class MainWindow(QMainWindow):
             self._refresh_lists()
             self._select(created)
             self.tabs.setCurrentWidget(self.editor)
-            self.editor.setFocus()
+            self.editor.bodyEditor.setFocus()
 
     def save_version(self, label: str = "") -> bool:
         if not self.editor.proposal_id:
@@ -541,6 +638,9 @@ class MainWindow(QMainWindow):
     def _show_comparison(self, old: str, new: str, old_title: str, new_title: str) -> None:
         self.tabs.setCurrentWidget(self._compare_page)
         self.compare_view.set_texts(old, new, old_title, new_title)
+        focused = self.focusWidget()
+        if focused is None or not focused.isVisible():  # it was on the page just left
+            self.compare_view.left.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def next_change(self) -> None:
         self.tabs.setCurrentWidget(self._compare_page)
@@ -741,6 +841,18 @@ def _local_paths(mime: QMimeData) -> list[Path]:
     if not mime.hasUrls():
         return []
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+
+class _SearchBox(QLineEdit):
+    """The search field; Down and Enter ask to go on to the list (`leaveRequested`)."""
+
+    leaveRequested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.leaveRequested.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class _Page(QWidget):

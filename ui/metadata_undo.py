@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 if TYPE_CHECKING:
@@ -21,7 +22,11 @@ class FieldEdit(QUndoCommand):
     """One metadata field changed; consecutive typing in one field merges into one step."""
 
     def __init__(self, editor: ProposalEditor, field: str, old: str, new: str) -> None:
-        super().__init__(editor.tr("Change %1").replace("%1", editor.field_name(field)))
+        super().__init__(
+            QCoreApplication.translate("ProposalEditor", "Change %1").replace(
+                "%1", editor.field_name(field)
+            )
+        )
         self.editor, self.field, self.old, self.new = editor, field, old, new
         self.generation = editor._edit_generation
 
@@ -49,7 +54,7 @@ class TagsEdit(QUndoCommand):
     """Tags changed. Tags are not part of a version: they are written to the library at once."""
 
     def __init__(self, editor: ProposalEditor, old: tuple[str, ...], new: tuple[str, ...]) -> None:
-        super().__init__(editor.tr("Change tags"))
+        super().__init__(QCoreApplication.translate("ProposalEditor", "Change tags"))
         self.editor, self.old, self.new = editor, old, new
         self._applied = True  # pushed after the tags were written
 

@@ -22,6 +22,8 @@ import markdown
 from PySide6.QtCore import QByteArray, QObject, QRunnable, QThreadPool, QTimer, QUrl, Signal, Slot
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from ui.accessibility import describe
+
 EXTENSIONS = ("tables", "fenced_code", "sane_lists")
 DELAY_MS = 300  # render this long after typing stops
 BUDGET_S = 1.0  # a body of ordinary size renders well within this
@@ -158,7 +160,7 @@ class MarkdownPreview(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("previewBrowser")
-        self.setAccessibleName(self.tr("Preview"))
+        describe(self, self.tr("Preview"), self.tr("The text as it will read, formatted"))
         self.setOpenExternalLinks(False)
         self.setOpenLinks(False)  # a click on a link must never navigate away from the preview
         self.anchorClicked.connect(self._follow_anchor)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 from consult.errors import ConsultError
 from consult.library import Library
 from consult.related import related
+from ui.accessibility import describe
 
 DELAY_MS = 300
 SHOWN = 8
@@ -22,10 +23,13 @@ _ID_ROLE = Qt.ItemDataRole.UserRole
 class RelatedList(QWidget):
     openRequested = Signal(str)  # the id of the proposal to open
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, library: Library, parent: QWidget | None = None, focus_after: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("relatedPanel")
         self.library = library
+        self._focus_after = focus_after  # the widget Tab comes from to reach the list
         self._proposal_id: str | None = None
         self._list: QListWidget | None = (
             None  # made with the first proposal shown (not at start-up)
@@ -44,13 +48,23 @@ class RelatedList(QWidget):
             self.title = QLabel(self.tr("Related proposals"), self)
             self._list = QListWidget(self)
             self._list.setObjectName("relatedList")
-            self._list.setAccessibleName(self.tr("Related proposals"))
+            describe(
+                self._list,
+                self.tr("Related proposals"),
+                self.tr("The proposals most like this one; Enter opens the one chosen"),
+            )
             self._list.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
             self._list.itemActivated.connect(self._activated)
             self.title.setBuddy(self._list)
             self._layout.addWidget(self.title)
             self._layout.addWidget(self._list)
+            if self._focus_after is not None:
+                QWidget.setTabOrder(self._focus_after, self._list)
         return self._list
+
+    def has_list(self) -> bool:
+        """Whether the list was made (it is, with the first proposal shown)."""
+        return self._list is not None
 
     def show_for(self, proposal_id: str | None) -> None:
         """Show the proposals like `proposal_id` (None: none), a moment from now."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from consult import backups
@@ -93,10 +93,10 @@ def restore_from_backup(
     if not found:
         QMessageBox.information(
             parent,
-            parent.tr("Restore from Backup"),
-            parent.tr("There is no backup of this library yet. Backups are made in %1.").replace(
-                "%1", str(backups.backup_folder(library.path))
-            ),
+            QCoreApplication.translate("Safety", "Restore from Backup"),
+            QCoreApplication.translate(
+                "Safety", "There is no backup of this library yet. Backups are made in %1."
+            ).replace("%1", str(backups.backup_folder(library.path))),
         )
         return False
     chosen = choose_backup(found, parent)
@@ -105,10 +105,11 @@ def restore_from_backup(
     when = chosen.created.astimezone().strftime("%Y-%m-%d %H:%M")
     answer = QMessageBox.question(
         parent,
-        parent.tr("Restore from Backup"),
-        parent.tr(
+        QCoreApplication.translate("Safety", "Restore from Backup"),
+        QCoreApplication.translate(
+            "Safety",
             "Replace the whole library with the backup of %1? Everything saved since then is "
-            "replaced; the library as it is now is kept as a backup first, so this can be undone."
+            "replaced; the library as it is now is kept as a backup first, so this can be undone.",
         ).replace("%1", when),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
@@ -120,17 +121,24 @@ def restore_from_backup(
     except ConsultError as e:
         QMessageBox.critical(
             parent,
-            parent.tr("Could not restore the library"),
-            str(e) + "\n\n" + parent.tr("The library was left as it was."),
+            QCoreApplication.translate("Safety", "Could not restore the library"),
+            str(e)
+            + "\n\n"
+            + QCoreApplication.translate("Safety", "The library was left as it was."),
         )
         return False
     after()
     QMessageBox.information(
         parent,
-        parent.tr("Library restored"),
-        parent.tr("The library was restored from the backup of %1.").replace("%1", when)
+        QCoreApplication.translate("Safety", "Library restored"),
+        QCoreApplication.translate(
+            "Safety", "The library was restored from the backup of %1."
+        ).replace("%1", when)
         + (
-            "\n\n" + parent.tr("The library as it was is kept in %1.").replace("%1", str(kept))
+            "\n\n"
+            + QCoreApplication.translate("Safety", "The library as it was is kept in %1.").replace(
+                "%1", str(kept)
+            )
             if kept
             else ""
         ),

@@ -77,7 +77,10 @@ def top_text(pane: QPlainTextEdit) -> str:
     return block_at_line(pane, pane.verticalScrollBar().value()).text()
 
 
-def test_an_inserted_article_lines_up_with_filler_and_the_rest_is_renumbered(qtbot):
+def test_an_inserted_article_lines_up_with_filler_and_the_rest_is_renumbered(
+    qtbot, window_language
+):
+    window_language("zh_CN")  # the summary is in the window's language
     view = make_view(qtbot)
     compare(qtbot, view, OLD, NEW)
     left, right = view.findChild(QPlainTextEdit, "compareLeft"), view.right

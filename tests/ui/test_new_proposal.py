@@ -1,7 +1,6 @@
 """A new proposal from a template: the kind chosen, the template's text, the title typed."""
 
 import pytest
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QMessageBox
 
 from consult.model import Kind
@@ -70,9 +69,11 @@ def test_an_empty_title_is_refused_and_nothing_is_created(qtbot, demo_library, w
     assert len(warnings) == 1 and "title" in warnings[0][2]
 
 
-def test_the_language_defaults_to_the_system_locale(qtbot, demo_library, monkeypatch):
-    for language, expected in [(QLocale.Language.Chinese, "zh"), (QLocale.Language.French, "en")]:
-        monkeypatch.setattr(QLocale, "system", lambda language=language: QLocale(language))
+def test_the_template_language_defaults_to_the_window_language(
+    qtbot, demo_library, window_language
+):
+    for language, expected in [("zh_CN", "zh"), ("en", "en")]:
+        window_language(language)
         dialog = make_dialog(qtbot, demo_library)
         assert dialog.language() == expected
         assert dialog.title() == load_template("motion", expected)[0]

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from consult.library import Library
 from consult.markdown_io.exporter import ExportReport, export_proposals
+from ui.accessibility import describe
 from ui.workers import Task
 
 _FOLDER_KEY = "export/folder"
@@ -50,28 +51,49 @@ class ExportDialog(QDialog):
             self.tr("The %n selected proposal(s)", "", len(selected)), self
         )
         self.selected_radio.setObjectName("exportSelectedRadio")
+        describe(
+            self.selected_radio,
+            self.selected_radio.text(),
+            self.tr("Export only the proposals selected in the list"),
+        )
         self.all_radio = QRadioButton(self.tr("All proposals (%n)", "", library.count()), self)
         self.all_radio.setObjectName("exportAllRadio")
+        describe(
+            self.all_radio, self.all_radio.text(), self.tr("Export every proposal in the library")
+        )
         self.selected_radio.setEnabled(bool(selected))
         (self.selected_radio if selected else self.all_radio).setChecked(True)
 
         self.folder_edit = QLineEdit(self)
         self.folder_edit.setObjectName("exportFolderEdit")
         self.folder_edit.setText(str(QSettings().value(_FOLDER_KEY, "", str) or Path.home()))
-        browse = QPushButton(self.tr("Choose…"), self)
+        describe(
+            self.folder_edit,
+            self.tr("Folder"),
+            self.tr("The folder the Markdown files are written to, one file per proposal"),
+        )
+        browse = QPushButton(self.tr("C&hoose…"), self)
+        browse.setObjectName("exportBrowseButton")
+        describe(browse, self.tr("Choose the folder"), self.tr("Pick the folder in a file dialog"))
         browse.clicked.connect(self._choose_folder)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(browse)
 
-        self.history_check = QCheckBox(self.tr("Every version, not only the latest"), self)
+        self.history_check = QCheckBox(self.tr("&Every version, not only the latest"), self)
         self.history_check.setObjectName("exportHistoryCheck")
+        describe(
+            self.history_check,
+            self.tr("Every version"),
+            self.tr("Write each proposal's earlier versions too, not only the latest"),
+        )
         self.progress = QProgressBar(self)
         self.progress.setObjectName("exportProgress")
         self.progress.hide()
         self.result_text = QPlainTextEdit(self)
         self.result_text.setObjectName("exportReport")
         self.result_text.setReadOnly(True)
+        describe(self.result_text, self.tr("Report"), self.tr("What was exported, and where"))
         self.result_text.hide()
 
         self.buttons = QDialogButtonBox(self)
@@ -79,7 +101,18 @@ class ExportDialog(QDialog):
             self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.export_button.setObjectName("exportButton")
+        self.export_button.setDefault(True)  # Enter exports
+        describe(
+            self.export_button,
+            self.tr("Export"),
+            self.tr("Write the Markdown files into the folder"),
+        )
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        describe(
+            self.close_button,
+            self.tr("Cancel or close"),
+            self.tr("Stop the export after the current proposal, or close the dialog"),
+        )
         self.export_button.clicked.connect(self.start)
         self.close_button.clicked.connect(self._close_or_cancel)
 
@@ -88,7 +121,10 @@ class ExportDialog(QDialog):
         scope.addWidget(self.selected_radio)
         scope.addWidget(self.all_radio)
         form.addRow(self.tr("Export:"), scope)
-        form.addRow(self.tr("To the folder:"), folder_row)
+        form.addRow(self.tr("To the &folder:"), folder_row)
+        folder_label = form.labelForField(folder_row)
+        if isinstance(folder_label, QLabel):
+            folder_label.setBuddy(self.folder_edit)
         form.addRow("", self.history_check)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from consult.library import Library
 from consult.markdown_io.importer import ImportReport, Outcome, import_paths
 from consult.markdown_io.sources import ScannedFile, scan
+from ui.accessibility import describe
 from ui.workers import Task
 
 # Offered when the recognised encoding is refused (Python codec names).
@@ -57,9 +58,15 @@ class ImportDialog(QDialog):
         self.result_text = QPlainTextEdit(self)
         self.result_text.setObjectName("importReport")
         self.result_text.setReadOnly(True)
+        describe(
+            self.result_text,
+            self.tr("Report"),
+            self.tr("What was imported, updated, left unchanged or refused, and why"),
+        )
         self.result_text.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.rejected.connect(self.reject)
+        self._describe_buttons()
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.progress)
@@ -171,6 +178,18 @@ class ImportDialog(QDialog):
 
     def _closing_only(self) -> None:
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+        self._describe_buttons()
+
+    def _describe_buttons(self) -> None:
+        for button in self.buttons.buttons():
+            if self.buttons.standardButton(button) == QDialogButtonBox.StandardButton.Close:
+                describe(button, self.tr("Close"), self.tr("Close the import report"))
+            else:
+                describe(
+                    button,
+                    self.tr("Cancel"),
+                    self.tr("Stop the import after the current file; what is done is kept"),
+                )
 
     def reject(self) -> None:
         if self.is_running():

@@ -7,8 +7,6 @@ replaces in the editor. OK creates the proposal (its first version) and keeps it
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,15 +24,13 @@ from consult.errors import ConsultError
 from consult.library import Library
 from consult.model import Kind
 from consult.templates import LANGUAGES, load_template
+from ui import fonts, translations
+from ui.accessibility import describe
+from ui.fonts import text_font
 from ui.library_model import kind_label
 
 # Languages are named in their own language (an endonym), whatever the interface language.
 _LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
-
-
-def system_language() -> str:
-    """ "zh" when the system locale is Chinese, else "en"."""
-    return "zh" if QLocale.system().language() == QLocale.Language.Chinese else "en"
 
 
 class NewProposalDialog(QDialog):
@@ -58,20 +54,35 @@ class NewProposalDialog(QDialog):
 
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("templateKindCombo")
+        describe(
+            self.kind_combo,
+            self.tr("Kind"),
+            self.tr("The kind of proposal; its template gives the text its standard sections"),
+        )
         for k in Kind:
             self.kind_combo.addItem(kind_label(k.value), k.value)
         self.lang_combo = QComboBox(self)
         self.lang_combo.setObjectName("templateLanguageCombo")
+        describe(
+            self.lang_combo,
+            self.tr("Language"),
+            self.tr("The language of the template the text starts from"),
+        )
         for code in LANGUAGES:
             self.lang_combo.addItem(_LANGUAGE_NAMES.get(code, code), code)
         self.title_edit = QLineEdit(self)
         self.title_edit.setObjectName("newTitleEdit")
         self.title_edit.setClearButtonEnabled(True)
+        describe(self.title_edit, self.tr("Title"), self.tr("The new proposal's title"))
         self.preview = QPlainTextEdit(self)
         self.preview.setObjectName("templatePreview")
         self.preview.setReadOnly(True)
-        self.preview.setAccessibleName(self.tr("Template text"))
-        self.preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont))
+        describe(
+            self.preview,
+            self.tr("Template text"),
+            self.tr("The text the new proposal starts with; it is edited after it is created"),
+        )
+        self.preview.setFont(text_font(fonts.SANS))
         self.problem_label = QLabel(self)
         self.problem_label.setObjectName("templateProblem")
         self.problem_label.setWordWrap(True)
@@ -84,7 +95,14 @@ class NewProposalDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
+        create = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        create.setText(self.tr("Create"))
+        describe(create, self.tr("Create"), self.tr("Create the proposal and open it"))
+        describe(
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel),
+            self.tr("Cancel"),
+            self.tr("Close without creating a proposal"),
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -96,7 +114,7 @@ class NewProposalDialog(QDialog):
         self.resize(560, 480)
 
         self.set_kind(kind)
-        self.set_language(lang if lang is not None else system_language())
+        self.set_language(lang if lang is not None else translations.primary_language())
         self._load_template()
         self.kind_combo.currentIndexChanged.connect(self._load_template)
         self.lang_combo.currentIndexChanged.connect(self._load_template)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from consult.backups import BackupInfo
+from ui.accessibility import describe
 from ui.instance_lock import LockHolder
 
 Icon = QMessageBox.Icon
@@ -406,7 +407,11 @@ class BackupChooser(QDialog):
         intro.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setObjectName("backupList")
-        self.list.setAccessibleName(self.tr("Backups"))
+        describe(
+            self.list,
+            self.tr("Backups"),
+            self.tr("The library's backups, newest first, with when and why each was made"),
+        )
         for backup in sorted(backups, key=lambda b: b.created, reverse=True):
             item = QListWidgetItem(self.describe(backup))
             item.setData(Qt.ItemDataRole.UserRole, backup)
@@ -417,7 +422,18 @@ class BackupChooser(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Restore"))
+        restore = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        restore.setText(self.tr("&Restore"))
+        describe(
+            restore,
+            self.tr("Restore"),
+            self.tr("Replace the library with the chosen backup"),
+        )
+        describe(
+            buttons.button(QDialogButtonBox.StandardButton.Cancel),
+            self.tr("Cancel"),
+            self.tr("Close without restoring anything"),
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -26,6 +26,7 @@ from consult import clock
 from consult.errors import ConsultError
 from consult.library import Library
 from consult.model import Draft
+from ui.accessibility import describe
 
 
 def pending_drafts(library: Library) -> list[Draft]:
@@ -67,7 +68,11 @@ class RecoveryDialog(QDialog):
         intro.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setObjectName("recoveredDrafts")
-        self.list.setAccessibleName(self.tr("Recovered drafts"))
+        describe(
+            self.list,
+            self.tr("Recovered drafts"),
+            self.tr("The unsaved texts found after Consult did not close normally"),
+        )
         for draft in drafts:
             item = QListWidgetItem(self._describe(draft))
             item.setData(Qt.ItemDataRole.UserRole, draft)
@@ -80,6 +85,21 @@ class RecoveryDialog(QDialog):
         self.compare_button.setObjectName("compareDraftButton")
         self.discard_button = QPushButton(self.tr("&Discard…"), self)
         self.discard_button.setObjectName("discardDraftButton")
+        describe(
+            self.keep_button,
+            self.tr("Keep as new version"),
+            self.tr("Save the chosen text as the proposal's next version"),
+        )
+        describe(
+            self.compare_button,
+            self.tr("Compare"),
+            self.tr("Compare the chosen text with the proposal's latest version"),
+        )
+        describe(
+            self.discard_button,
+            self.tr("Discard"),
+            self.tr("Throw the chosen text away (you are asked first); the versions stay"),
+        )
         self.keep_button.clicked.connect(self.keep_current)
         self.compare_button.clicked.connect(self.compare_current)
         self.discard_button.clicked.connect(self.discard_current)
@@ -88,7 +108,13 @@ class RecoveryDialog(QDialog):
             actions.addWidget(button)
         actions.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Decide &later"))
+        later = close.button(QDialogButtonBox.StandardButton.Close)
+        later.setText(self.tr("Decide &later"))
+        describe(
+            later,
+            self.tr("Decide later"),
+            self.tr("Close; the texts are offered again when their proposals are opened"),
+        )
         close.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
