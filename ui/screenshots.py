@@ -107,8 +107,9 @@ def main(argv: list[str] | None = None) -> int:
         existing = QApplication.instance()
         app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
         translated = install_language(locale, Path(folder) / "translations")
-        if not translated and locale != "en_US":
-            print(f"note: no {locale} translation of the window yet: it stays in English")
+        if not translated:
+            print(f"the window cannot be shown in {locale}: no screenshots taken", file=sys.stderr)
+            return 1
         library_path = Path(folder) / ("示例文库.consult" if locale == "zh_CN" else "demo.consult")
         with Library.open(library_path, create=True) as library:
             load_demo_in(library, locale)
@@ -119,20 +120,21 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def install_language(locale: str, cache: Path) -> bool:
-    """The window's language, installed as the app installs it (the `.qm` built into `cache`,
-    not the user's cache folder); False when there is no translation yet."""
-    if locale == "en_US":
-        return True
-    try:
-        from ui import translations  # the app's translations (issue 7), when present
-    except ImportError:
-        return False
-    return translations.install(locale, cache=cache).language == locale
+    """The window's language, the core's messages and the interface font, as the app sets them
+    (ui/app.py run()), with the `.qm` built into `cache`, not the user's cache folder; False
+    when the translation could not be loaded (the window is then in English)."""
+    from consult import i18n
+    from ui import fonts, translations
+
+    installed = translations.install("en" if locale == "en_US" else locale, cache=cache)
+    i18n.set_language(installed.language)
+    QApplication.setFont(fonts.interface_font(QApplication.font()))
+    return installed.language == ("en" if locale == "en_US" else locale)
 
 
 def load_demo_in(library: Library, locale: str) -> None:
-    """The demo library (in the chosen language when the demo has one)."""
-    load_demo(library)
+    """The demo library, its tags and version labels in the window's language."""
+    load_demo(library, lang="zh" if locale.startswith("zh") else "en")
 
 
 def take(app: QApplication, library: Library, out: Path, locale: str, names=NAMES) -> list[Path]:
