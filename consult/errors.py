@@ -59,3 +59,7 @@ class MigrationFailed(LibraryError):
     def __init__(self, message: str, backup: object = None) -> None:
         super().__init__(message)
         self.backup = backup
+
+
+class BackupFailedCheck(LibraryError):
+    """A copy of the library failed SQLite's integrity check: the library itself is damaged."""

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from consult import backups
-from consult.errors import ConsultError
+from consult.errors import BackupFailedCheck, ConsultError
 from consult.library import Library
 from ui.workers import Task
 
@@ -62,8 +62,11 @@ class BackupKeeper(QObject):
             return
         path, changes = self.library.path, self.library.db.conn.total_changes
 
-        def job(_progress, _cancelled) -> Path:
-            return backups.make_backup(path, reason).path
+        def job(_progress, _cancelled) -> Path | BackupFailedCheck:
+            try:
+                return backups.make_backup(path, reason).path
+            except BackupFailedCheck as e:  # the library itself is damaged: not a mere failure
+                return e
 
         task = Task(job, self)
         task.finished.connect(lambda made: self._done(made, changes))
@@ -71,12 +74,15 @@ class BackupKeeper(QObject):
         self._task = task
         task.start()
 
-    def _done(self, made: Path, changes: int) -> None:
+    def _done(self, made: Path | BackupFailedCheck, changes: int) -> None:
+        if isinstance(made, BackupFailedCheck):
+            self.damaged.emit(str(made))
+            return
         self._changes_backed_up = changes
         self.backedUp.emit(str(made))
 
     def _failed(self, message: str) -> None:
-        (self.damaged if "integrity check" in message else self.failed).emit(message)
+        self.failed.emit(message)
 
 
 def restore_from_backup(

@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from consult.errors import LibraryError
+from consult.errors import BackupFailedCheck, LibraryError
 from consult.i18n import os_reason, tr
 
 
@@ -54,7 +54,7 @@ def backup_to(
         finally:
             target.close()
         if problems:
-            raise LibraryError(
+            raise BackupFailedCheck(
                 tr(
                     "The backup failed its integrity check ({problem}); nothing was kept",
                     problem=problems[0],

@@ -13,7 +13,7 @@ from ui_helpers import make_window
 
 import ui.dialogs.open_problem as open_problem
 from consult import backups
-from consult.errors import LibraryError
+from consult.errors import BackupFailedCheck
 from consult.library import Library
 from ui.main_window import MainWindow
 
@@ -101,7 +101,7 @@ def test_case11_a_backup_that_fails_its_check_turns_the_window_read_only(
     window = make_window(qtbot, demo_library)
 
     def damaged(*_args, **_kwargs):
-        raise LibraryError("The backup failed its integrity check (Page 12: btree damaged)")
+        raise BackupFailedCheck("备份未通过完整性检查（Page 12: btree damaged）")
 
     monkeypatch.setattr(backups, "make_backup", damaged)
     window.backups.start()
