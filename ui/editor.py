@@ -70,6 +70,16 @@ def _error_text(error: Exception) -> str:
 
 class _BodyEdit(QPlainTextEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Tab is typed into the text; Ctrl+Tab (Ctrl+Shift+Tab) leaves it, rather than reaching
+        # the tab widget around it, which would turn the page.
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            # (QWidget's own move: QPlainTextEdit's refuses to move while the text is editable.)
+            if event.key() == Qt.Key.Key_Tab:
+                QWidget.focusNextPrevChild(self, True)
+                return
+            if event.key() == Qt.Key.Key_Backtab:
+                QWidget.focusNextPrevChild(self, False)
+                return
         # Shift+Enter would insert U+2028, which Markdown does not read as a line break.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
@@ -301,7 +311,10 @@ class ProposalEditor(QWidget):
             (
                 self.bodyEditor,
                 self.tr("Proposal text"),
-                self.tr("The text of the proposal, in Markdown; saved as a version with Ctrl+S"),
+                self.tr(
+                    "The text of the proposal, in Markdown; Ctrl+S saves it as a version, "
+                    "Ctrl+Tab leaves it"
+                ),
             ),
         ):
             describe(widget, name, description)
@@ -389,12 +402,18 @@ class ProposalEditor(QWidget):
         self.banner.setVisible(draft is not None)
         if draft is not None:
             when = clock.local(draft.saved).strftime("%Y-%m-%d %H:%M")
-            text = self.tr("Restored unsaved text from %1.").replace("%1", when)
-            if draft.based_on != version.number:
-                text += " " + self.tr(
-                    "It was based on version %1; the latest version is %2."
-                ).replace("%1", str(draft.based_on)).replace("%2", str(version.number))
-            self.bannerLabel.setText(text)
+            if draft.based_on == version.number:
+                text = self.tr("Restored unsaved text from %1.")
+            else:
+                text = self.tr(
+                    "Restored unsaved text from %1. It was based on version %2; the latest "
+                    "version is %3."
+                )
+            self.bannerLabel.setText(
+                text.replace("%1", when)
+                .replace("%2", str(draft.based_on))
+                .replace("%3", str(version.number))
+            )
         self.related.show_for(proposal_id)
         return True
 

@@ -53,7 +53,7 @@ from consult.library import Library
 from consult.markdown_io.text_file import read_text
 from consult.search import search, search_notice
 from ui import translations
-from ui.accessibility import chain, describe
+from ui.accessibility import chain, describe, plain
 from ui.compare_view import CompareView
 from ui.dialogs.new_proposal import NewProposalDialog
 from ui.dialogs.recovery import RecoveryDialog, pending_drafts
@@ -253,8 +253,12 @@ class MainWindow(QMainWindow):
     def _action(self, name: str, text: str, shortcut: QKeySequence | str | None, slot) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
+        tip = plain(text).removesuffix("…")
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            tip = self.tr("%1 (%2)").replace("%1", tip).replace("%2", keys)
+        action.setToolTip(tip)
         action.triggered.connect(slot)
         self.addAction(action)
         return action
@@ -301,12 +305,22 @@ class MainWindow(QMainWindow):
         self.action_restore_backup = self._action(
             "actionRestoreBackup", self.tr("&Restore from Backup…"), None, self.restore_backup
         )
-        undo = self.editor.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        undo.setObjectName("actionUndo")
-        undo.setShortcut(QKeySequence("Ctrl+Shift+Z"))
-        redo = self.editor.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        redo.setObjectName("actionRedo")
-        redo.setShortcut(QKeySequence("Ctrl+Shift+Y"))
+        # The form's undo (the text keeps its own): "Undo Change title", a whole phrase to
+        # translate, not a prefix glued to the step's name as QUndoStack's actions make it.
+        stack = self.editor.undo_stack
+        undo = self._action("actionUndo", self.tr("&Undo"), "Ctrl+Shift+Z", stack.undo)
+        redo = self._action("actionRedo", self.tr("&Redo"), "Ctrl+Shift+Y", stack.redo)
+        for action, can, text_changed, phrase, bare in (
+            (undo, stack.canUndoChanged, stack.undoTextChanged, self.tr("&Undo %1"), undo.text()),
+            (redo, stack.canRedoChanged, stack.redoTextChanged, self.tr("&Redo %1"), redo.text()),
+        ):
+            action.setEnabled(False)
+            can.connect(action.setEnabled)
+            text_changed.connect(
+                lambda text, a=action, p=phrase, b=bare: a.setText(
+                    p.replace("%1", text) if text else b
+                )
+            )
 
         menus = self.menuBar()
         file_menu = menus.addMenu(self.tr("&File"))
@@ -636,10 +650,13 @@ class MainWindow(QMainWindow):
         self._show_comparison(old, new, paths[0], paths[1])
 
     def _show_comparison(self, old: str, new: str, old_title: str, new_title: str) -> None:
+        focused = self.focusWidget()
+        leaving_page = focused is None or (
+            self.tabs.isAncestorOf(focused) and not self._compare_page.isAncestorOf(focused)
+        )
         self.tabs.setCurrentWidget(self._compare_page)
         self.compare_view.set_texts(old, new, old_title, new_title)
-        focused = self.focusWidget()
-        if focused is None or not focused.isVisible():  # it was on the page just left
+        if leaving_page:  # the keyboard goes along to the texts (F7: next change)
             self.compare_view.left.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def next_change(self) -> None:

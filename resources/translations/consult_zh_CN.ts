@@ -866,7 +866,12 @@
         <translation>文库中的文稿。选中的文稿在右侧打开；选中两份可以对照，选中多份可以导出。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+21"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;New Proposal…</source>
         <translation>新建文稿(&amp;N)…</translation>
     </message>
@@ -882,12 +887,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+50"/>
+        <location line="+60"/>
         <source>&amp;Compare</source>
         <translation>对照(&amp;C)</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-57"/>
         <source>Compare Two &amp;Files…</source>
         <translation>对照两个文件(&amp;F)…</translation>
     </message>
@@ -932,17 +937,27 @@
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>&amp;Undo %1</source>
+        <translation>撤销%1(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo %1</source>
+        <translation>重做%1(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1538,7 +1553,7 @@ Consult 下次启动时会再次尝试。</translation>
 <context>
     <name>ProposalEditor</name>
     <message>
-        <location filename="../../ui/editor.py" line="+136"/>
+        <location filename="../../ui/editor.py" line="+145"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
@@ -1669,12 +1684,12 @@ Consult 下次启动时会再次尝试。</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Session</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-19"/>
         <source>The session the proposal is for, e.g. the 3rd session of the 14th NPC</source>
         <translation>文稿所针对的会议，例如：第十四届全国人民代表大会第三次会议</translation>
     </message>
@@ -1694,12 +1709,12 @@ Consult 下次启动时会再次尝试。</translation>
         <translation>文稿正文</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The text of the proposal, in Markdown; saved as a version with Ctrl+S</source>
-        <translation>文稿正文，使用 Markdown 格式；按 Ctrl+S 保存为一个版本</translation>
+        <location line="+2"/>
+        <source>The text of the proposal, in Markdown; Ctrl+S saves it as a version, Ctrl+Tab leaves it</source>
+        <translation>文稿正文，使用 Markdown 格式；按 Ctrl+S 保存为一个版本，按 Ctrl+Tab 离开正文</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>title</source>
         <translation>标题</translation>
     </message>
@@ -1734,17 +1749,17 @@ Consult 下次启动时会再次尝试。</translation>
         <translation>无法打开这份文稿</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Restored unsaved text from %1.</source>
         <translation>已恢复 %1 未保存的文本。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>It was based on version %1; the latest version is %2.</source>
-        <translation>它基于版本 %1 修改，而最新版本是 %2。</translation>
+        <source>Restored unsaved text from %1. It was based on version %2; the latest version is %3.</source>
+        <translation>已恢复 %1 未保存的文本。它基于版本 %2 修改，而最新版本是 %3。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
         <source>Unsaved text could not be kept</source>
         <translation>无法保留未保存的文本</translation>
     </message>

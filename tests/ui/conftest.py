@@ -62,12 +62,15 @@ def translations_cache(tmp_path_factory):
 @pytest.fixture
 def window_language(translations_cache):
     """Show the window in a language for one test: `window_language("zh_CN")` (or "en")
-    installs it as the app does at start; English again afterwards."""
+    installs it as the app does at start, the core's messages in the same language; English
+    again afterwards."""
+    from consult import i18n
     from ui import translations
 
     def install(code: str):
         installed = translations.install(code, cache=translations_cache)
         assert installed.language == code, installed.notice
+        i18n.set_language(installed.language)
         return installed
 
     yield install
