@@ -186,7 +186,9 @@ class HistoryModel(QAbstractTableModel):
                 "%1", QLocale().toString(v.change)
             )
         if column == Column.SIZE:
-            return self.tr("%1 characters in the text").replace("%1", QLocale().toString(v.size))
+            return self.tr("%1 characters in the text, spaces and line breaks included").replace(
+                "%1", QLocale().toString(v.size)
+            )
         if column == Column.LABEL and v.label:
             return v.label
         return None

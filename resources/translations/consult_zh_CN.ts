@@ -569,14 +569,14 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>%1 characters in the text</source>
+        <source>%1 characters in the text, spaces and line breaks included</source>
         <translation>全文共 %1 个字符（含空格和换行）</translation>
     </message>
 </context>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>Version history</source>
         <translation>版本历史</translation>
     </message>
@@ -1070,7 +1070,7 @@
         <translation>无法读取文件</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+53"/>
         <location line="+16"/>
         <source>Read-only</source>
         <translation>只读</translation>
@@ -1553,7 +1553,7 @@ Consult 下次启动时会再次尝试。</translation>
 <context>
     <name>ProposalEditor</name>
     <message>
-        <location filename="../../ui/editor.py" line="+145"/>
+        <location filename="../../ui/editor.py" line="+146"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
@@ -2033,7 +2033,7 @@ Consult 下次启动时会再次尝试。</translation>
 <context>
     <name>Safety</name>
     <message>
-        <location filename="../../ui/safety.py" line="+96"/>
+        <location filename="../../ui/safety.py" line="+102"/>
         <location line="+12"/>
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
