@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSizePolicy,
     QSplitter,
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.library = library
         self.setObjectName("mainWindow")
         self._filters: dict = {}
+        self._language_menu: QMenu | None = None  # filled when first needed
 
         self.model = ProposalListModel(library, self)
         self.list_view = self._make_list()
@@ -196,6 +198,8 @@ class MainWindow(QMainWindow):
     def _build_pages(self, *_args) -> None:
         if self._history is not None:
             return
+        if self._language_menu is not None:
+            self._fill_language_menu(self._language_menu)
         self._history = HistoryPanel(self._history_page)
         self._history.compareRequested.connect(self.compare_versions)
         self._history.versionRestored.connect(self._version_restored)
@@ -253,12 +257,8 @@ class MainWindow(QMainWindow):
     def _action(self, name: str, text: str, shortcut: QKeySequence | str | None, slot) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
-        tip = plain(text).removesuffix("…")
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            tip = self.tr("%1 (%2)").replace("%1", tip).replace("%2", keys)
-        action.setToolTip(tip)
         action.triggered.connect(slot)
         self.addAction(action)
         return action
@@ -353,9 +353,21 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         for action in (self.action_new, self.action_save, self.action_compare):
             toolbar.addAction(action)
+            # Its tip: the name without the shortcut letter ("新建文稿", not "新建文稿(N)"), and
+            # the keys.
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            tip = plain(action.text()).removesuffix("…")
+            action.setToolTip(self.tr("%1 (%2)").replace("%1", tip).replace("%2", keys))
 
-    def _make_language_menu(self, menu) -> None:
+    def _make_language_menu(self, menu: QMenu) -> None:
         menu.setObjectName("languageMenu")
+        # Filled when first opened (or looked for): reading the choice costs at start-up.
+        menu.aboutToShow.connect(lambda: self._fill_language_menu(menu))
+        self._language_menu = menu
+
+    def _fill_language_menu(self, menu: QMenu) -> None:
+        if menu.actions():
+            return
         group = QActionGroup(self)
         chosen = translations.preferred_language()
         # The languages are named in their own language, whatever the window's language is.

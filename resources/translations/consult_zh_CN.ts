@@ -51,22 +51,22 @@
     <message>
         <location line="+13"/>
         <source>made when the library was opened</source>
-        <translation>打开文库时所做</translation>
+        <translation>打开文库时自动备份</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>made while you worked</source>
-        <translation>工作期间所做</translation>
+        <translation>工作期间自动备份</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>made before an update of the library</source>
-        <translation>文库升级前所做</translation>
+        <translation>文库升级前备份</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>made on request</source>
-        <translation>按要求所做</translation>
+        <translation>手动备份</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -816,7 +816,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+86"/>
+        <location filename="../../ui/main_window.py" line="+88"/>
         <source>Search titles, tags, people…</source>
         <translation>搜索标题、标签、人名…</translation>
     </message>
@@ -856,7 +856,7 @@
         <translation>对照(&amp;M)</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+109"/>
         <source>Proposals</source>
         <translation>文稿</translation>
     </message>
@@ -866,12 +866,12 @@
         <translation>文库中的文稿。选中的文稿在右侧打开；选中两份可以对照，选中多份可以导出。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+117"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-91"/>
         <source>&amp;New Proposal…</source>
         <translation>新建文稿(&amp;N)…</translation>
     </message>
@@ -977,7 +977,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+23"/>
         <source>As the &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
