@@ -6,7 +6,12 @@ The written form (Chinese and English) is described in docs/amendments.md.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+from consult.compare.structure import ARTICLE
+
+_BLANK_LINE = re.compile(r"\n[ \t\u3000\xa0]*\n")
 
 # Instruction.op
 AMEND = "amend"  # 将第十条[第二款]修改为：“……” — the whole article (or one paragraph) anew
@@ -93,3 +98,21 @@ class Amendment:
     instructions: list[Instruction]
     lang: str = "zh"
     english_word: str = "Article"
+
+
+def article_parts(text: str) -> tuple[str, list[str]]:
+    """An article's number label ("第十条", "Article 10", "" when it has none) and its
+    paragraphs (款, and 项 lines, each as it stands), split at blank lines. The separator after
+    an English label ("Sec. 101. ", "Article 5: ") is not part of the text."""
+    match = ARTICLE.match(text)
+    label = match.group("label") or match.group("en") if match else ""
+    rest = text[match.end() :] if match else text
+    if match and match.group("en"):
+        rest = rest.lstrip(" \t.:—–-")  # "Sec. 101. Definitions", "Article 5 — …"
+    return label, [p.strip() for p in _BLANK_LINE.split(rest) if p.strip()]
+
+
+def normalise_space(text: str) -> str:
+    """Whitespace runs (line breaks and full-width spaces included) as one space: how two
+    article texts are compared in a round trip."""
+    return " ".join(text.split())
