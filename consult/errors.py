@@ -1,5 +1,7 @@
 """Errors a user can act on. Each carries a message fit to show as it is."""
 
+from consult.i18n import tr
+
 
 class ConsultError(Exception):
     """Base of every error caused by the user's input or the library's state (not a bug)."""
@@ -63,3 +65,17 @@ class MigrationFailed(LibraryError):
 
 class BackupFailedCheck(LibraryError):
     """A copy of the library failed SQLite's integrity check: the library itself is damaged."""
+
+
+class InstructionError(ConsultError):
+    """Amendment instructions that cannot be read or carried out: an unknown instruction, an
+    article the text does not have, a phrase found zero or several times. `line` is where the
+    instruction starts (1-based) in the instructions' text, 0 when not known; the message
+    names it ("line 7: 第九十条 is not in the text")."""
+
+    def __init__(self, message: str, line: int = 0) -> None:
+        super().__init__(
+            tr("line {line}: {message}", line=line, message=message) if line else message
+        )
+        self.line = line
+        self.reason = message  # the message without the line
