@@ -313,6 +313,9 @@ examples:
     from consult import search_cli  # imports this module's helpers: loaded here, not above
 
     search_cli.add_commands(command)
+    from consult import amend_cli
+
+    amend_cli.add_commands(command)
     from consult.markdown_io.commands import add_commands as add_markdown_commands
 
     add_markdown_commands(command)

@@ -37,6 +37,24 @@ def load_sides(old: str, new: str, open_library: Callable[[], Any]) -> tuple[Sid
             library.close()
 
 
+def load_side(ref: str, which: str, open_library: Callable[[], Any]) -> Side:
+    """One text (`which` names it in messages: "BASE"); the library is opened only if `ref`
+    names a stored version, and closed again."""
+    library = None
+
+    def get_library():
+        nonlocal library
+        if library is None:
+            library = open_library()
+        return library
+
+    try:
+        return _load(ref, which, get_library)
+    finally:
+        if library is not None:
+            library.close()
+
+
 def _load(ref: str, which: str, get_library: Callable[[], Any]) -> Side:
     path = Path(ref)
     if path.exists():
