@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from consult.compare.numerals import to_chinese
+from consult.compare.numerals import NUMERAL_CHARS, parse_chinese, to_chinese
 from consult.compare.structure import ARTICLE
+from consult.errors import InstructionError
+from consult.i18n import tr
 
 _BLANK_LINE = re.compile(r"\n[ \t\u3000\xa0]*\n")
 
@@ -291,3 +293,355 @@ def _number(ins: Instruction) -> Ref:
     if ins.number is None:
         raise ValueError("number instruction without the new number")
     return ins.number
+
+
+# -- the written form: parse -------------------------------------------------------------------
+
+_N = f"[{NUMERAL_CHARS}\\d]+"
+_NAME_ZH = rf"第{_N}条(?:之[{NUMERAL_CHARS}]+)?(?:第{_N}款)?"
+_NAMES_ZH = rf"{_NAME_ZH}(?:[、，,]{_NAME_ZH})*"
+_ONE_NAME_ZH = re.compile(rf"第(?P<n>{_N})条(?P<sub>之[{NUMERAL_CHARS}]+)?(?:第(?P<p>{_N})款)?")
+_WORD_EN = r"(?:Article|Section|Art\.|Sec\.|§)"
+_NUM_EN = rf"\d+(?:[A-Za-z]{{1,3}}(?:-\d+)?|-\d+|之[{NUMERAL_CHARS}]+)?"
+_NAME_EN = rf"(?:[Pp]aragraph \d+ of )?{_WORD_EN} ?{_NUM_EN}"
+_NAMES_EN = rf"{_WORD_EN}s? ?{_NUM_EN}(?:(?:,? and |, ){_WORD_EN}?s? ?{_NUM_EN})*"
+_ONE_NAME_EN = re.compile(
+    rf"(?:[Pp]aragraph (?P<p>\d+) of )?(?P<word>{_WORD_EN}) ?(?P<n>\d+)"
+    rf"(?P<sub>[A-Za-z]{{1,3}}(?:-\d+)?|-\d+|之[{NUMERAL_CHARS}]+)?"
+)
+_NUMBER_EN = re.compile(rf"(?P<n>\d+)(?P<sub>[A-Za-z]{{1,3}}(?:-\d+)?|-\d+|之[{NUMERAL_CHARS}]+)?")
+_Q = '["“”]'
+_PHRASE_EN = f'{_Q}([^"“”]*){_Q}'
+
+_ZH = {
+    AMEND: re.compile(rf"将(?P<t>{_NAME_ZH})修改为[：:]"),
+    INSERT: re.compile(
+        rf"在(?P<a>{_NAME_ZH})(?P<side>[后前])增加(?P<count>{_N})条[，,](?:分别)?作为"
+        rf"(?P<names>{_NAMES_ZH})[：:]"
+    ),
+    DELETE: re.compile(rf"删去(?P<names>{_NAMES_ZH})[。.]?"),
+    MOVE: re.compile(rf"将(?P<t>{_NAME_ZH})移至(?P<a>{_NAME_ZH})(?P<side>[后前])[。.]?"),
+    NUMBER: re.compile(rf"将(?P<t>{_NAME_ZH})改为(?P<n>{_NAME_ZH})[。.]?"),
+    RENUMBER: re.compile(r"(?:此外[，,])?对条文顺序作相应调整[。.]?"),
+}
+_EN = {
+    AMEND: re.compile(rf"(?P<t>{_NAME_EN}) is amended to read:"),
+    INSERT: re.compile(
+        rf"(?P<side>After|Before) (?P<a>{_NAME_EN}), the following \w+ (?:is|are) inserted as "
+        rf"(?P<names>{_NAMES_EN}):"
+    ),
+    DELETE: re.compile(rf"(?P<names>{_NAMES_EN}) (?:is|are) deleted\.?"),
+    MOVE: re.compile(rf"(?P<t>{_NAME_EN}) is moved (?P<side>after|before) (?P<a>{_NAME_EN})\.?"),
+    NUMBER: re.compile(rf"(?P<t>{_NAME_EN}) becomes (?P<n>{_NAME_EN})\.?"),
+    RENUMBER: re.compile(r"The (?P<w>article|section)s are renumbered accordingly\.?", re.I),
+}
+# Phrase edits: the first clause names the article, the ones after it only phrases.
+_EDIT_ZH_FIRST = re.compile(
+    rf"将(?P<r>{_NAME_ZH})中的“(?P<rf>[^“”]*)”修改为“(?P<rt>[^“”]*)”"
+    rf"|删去(?P<d>{_NAME_ZH})中的“(?P<df>[^“”]*)”"
+    rf"|在(?P<a>{_NAME_ZH})中的“(?P<af>[^“”]*)”后增加“(?P<at>[^“”]*)”"
+)
+_EDIT_ZH_NEXT = re.compile(
+    r"[，,；;](?:将?“(?P<rf>[^“”]*)”修改为“(?P<rt>[^“”]*)”"
+    r"|删去“(?P<df>[^“”]*)”"
+    r"|在“(?P<af>[^“”]*)”后增加“(?P<at>[^“”]*)”)"
+)
+_EDIT_EN_FIRST = re.compile(rf"In (?P<t>{_NAME_EN}), ")
+_EDIT_EN_CLAUSE = re.compile(
+    rf"(?:{_PHRASE_EN} is replaced by {_PHRASE_EN}"
+    rf"|{_PHRASE_EN} is deleted"
+    rf"|{_PHRASE_EN} is inserted after {_PHRASE_EN})"
+)
+_LIST_MARK = re.compile(
+    rf"(?:[{NUMERAL_CHARS}]+[、.．]|[（(][{NUMERAL_CHARS}\d]+[）)]|\d+\\?[.、．)]|[-*+](?=\s))\s*"
+)
+_QUOTE_MARK = re.compile(r"(?:>[ \t]?)+")
+_OPENING = '“"'
+_CLOSING = '”"'
+_CLOSING_LINES = ("本决定自", "本决定")  # a decision's last lines: when it takes effect
+
+
+def parse_instructions(text: str) -> Amendment:
+    """The instructions written in `text` (as `render` writes them, in Chinese or English,
+    plain or Markdown): list marks (一、 1. （一）), block-quote marks, Markdown headings and
+    blank lines are ignored, and so are lines before the first instruction (a title, a
+    preamble). Each Instruction.line is where it starts. Anything else that is not an
+    instruction, or a malformed one, raises InstructionError with its line."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    reader = _Reader()
+    index = 0
+    while index < len(lines):
+        number = index + 1
+        line = _QUOTE_MARK.sub("", lines[index].strip(), count=1).strip()
+        index += 1
+        if not line or line.startswith("#"):
+            continue
+        mark = _LIST_MARK.match(line)
+        body = line[mark.end() :].strip() if mark else line
+        body = body.strip("*").strip() if body.startswith("**") else body
+        instruction = reader.instruction(body, number)
+        if instruction is None:
+            if reader.instructions and body.startswith(_CLOSING_LINES):
+                continue
+            if not reader.instructions and not mark:
+                continue  # a title or preamble
+            raise InstructionError(tr("not an instruction: {text}", text=_short(body)), number)
+        if body.endswith((":", "：")):
+            quoted, index = _quoted(lines, index, number)
+            instruction = reader.with_text(instruction, quoted)
+        reader.instructions.append(instruction)
+    renumber = [i for i in reader.instructions if i.op == RENUMBER]
+    instructions = [i for i in reader.instructions if i.op != RENUMBER] + renumber[:1]
+    lang = reader.lang or ("zh" if re.search("[\u4e00-\u9fff]", text) else "en")
+    return Amendment(instructions, lang=lang, english_word=reader.word)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _quoted(lines: list[str], index: int, number: int) -> tuple[list[str], int]:
+    """The quoted paragraphs that follow the instruction on line `number` (every one starts
+    with “, the last ends with ”), and the index of the line after them."""
+    paragraphs: list[str] = []
+    end = index
+    while index < len(lines):
+        line = _QUOTE_MARK.sub("", lines[index].strip(), count=1).strip()
+        if line and line[0] not in _OPENING:
+            break
+        index += 1
+        if line:
+            paragraphs.append(line[1:])
+            end = index
+    if not paragraphs:
+        raise InstructionError(tr("the quoted text this instruction announces is missing"), number)
+    last = paragraphs[-1]
+    if not last or last[-1] not in _CLOSING:
+        raise InstructionError(
+            tr("the quoted text does not end with a closing quotation mark ”"), end
+        )
+    paragraphs[-1] = last[:-1].rstrip()
+    return paragraphs, end
+
+
+class _Reader:
+    """Reads instruction lines, remembering their language and the English word for articles."""
+
+    def __init__(self) -> None:
+        self.instructions: list[Instruction] = []
+        self.lang = ""
+        self.word = "Article"
+
+    def instruction(self, body: str, line: int) -> Instruction | None:
+        if not self.lang or self.lang == "zh":
+            found = self._zh(body, line)
+            if found is not None:
+                self.lang = "zh"
+                return found
+        if not self.lang or self.lang == "en":
+            found = self._en(body, line)
+            if found is not None:
+                self.lang = "en"
+                return found
+        return None
+
+    def with_text(self, ins: Instruction, quoted: list[str]) -> Instruction:
+        """The instruction with the quoted paragraphs that follow it."""
+        if ins.op == AMEND:
+            return replace(ins, paragraphs=tuple(quoted))
+        if ins.op != INSERT:
+            return ins
+        refs = [article.ref for article in ins.articles]
+        labels = [self._label(ref) for ref in refs]
+        if len(refs) == 1:
+            m = labels[0].match(quoted[0])
+            if m and m.end() < len(quoted[0]):
+                quoted = [quoted[0][m.end() :], *quoted[1:]]
+            return replace(ins, articles=(NewArticle(refs[0], tuple(quoted)),))
+        articles: list[NewArticle] = []
+        rest = quoted
+        for i, ref in enumerate(refs):
+            m = labels[i].match(rest[0]) if rest else None
+            if m is None:
+                name = article_name(ref, self.lang or "zh", self.word)
+                raise InstructionError(
+                    tr("the quoted text does not give {name}", name=name), ins.line
+                )
+            end = len(rest)
+            if i + 1 < len(refs):
+                end = next(
+                    (k for k in range(1, len(rest)) if labels[i + 1].match(rest[k])), len(rest)
+                )
+            first = rest[0][m.end() :]
+            paragraphs = ([first] if first else []) + rest[1:end]
+            articles.append(NewArticle(ref, tuple(paragraphs)))
+            rest = rest[end:]
+        return replace(ins, articles=tuple(articles))
+
+    def _label(self, ref: Ref) -> re.Pattern[str]:
+        """An inserted article's number label at the start of a quoted paragraph."""
+        names = {article_name(ref, "zh"), article_name(ref, "en", self.word)}
+        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        return re.compile(rf"(?:{alternatives})(?:[.:](?:\s+|$)|[\s\u3000]+|$)")
+
+    # Chinese ---------------------------------------------------------------------------------
+
+    def _zh(self, body: str, line: int) -> Instruction | None:
+        for op, pattern in _ZH.items():
+            m = pattern.fullmatch(body)
+            if not m:
+                continue
+            if op == AMEND:
+                return Instruction(AMEND, (_ref_zh(m["t"]),), line=line)
+            if op == INSERT:
+                names = [_ref_zh(n) for n in re.split("[、，,]", m["names"])]
+                _check_count(parse_chinese(m["count"]) or _int(m["count"]), names, line)
+                articles = tuple(NewArticle(r, ()) for r in names)
+                return Instruction(
+                    INSERT,
+                    anchor=_ref_zh(m["a"]),
+                    before=m["side"] == "前",
+                    articles=articles,
+                    line=line,
+                )
+            if op == DELETE:
+                refs = tuple(_ref_zh(n) for n in re.split("[、，,]", m["names"]))
+                return Instruction(DELETE, refs, line=line)
+            if op == MOVE:
+                return Instruction(
+                    MOVE,
+                    (_ref_zh(m["t"]),),
+                    anchor=_ref_zh(m["a"]),
+                    before=m["side"] == "前",
+                    line=line,
+                )
+            if op == NUMBER:
+                return Instruction(NUMBER, (_ref_zh(m["t"]),), number=_ref_zh(m["n"]), line=line)
+            return Instruction(RENUMBER, line=line)
+        first = _EDIT_ZH_FIRST.match(body)
+        if not first:
+            return None
+        edits = [_edit_zh(first)]
+        target = first["r"] or first["d"] or first["a"]
+        pos = first.end()
+        while pos < len(body):
+            m = _EDIT_ZH_NEXT.match(body, pos)
+            if not m:
+                break
+            edits.append(_edit_zh(m))
+            pos = m.end()
+        if body[pos:] not in ("", "。", "."):
+            return None
+        return Instruction(EDIT, (_ref_zh(target),), edits=tuple(edits), line=line)
+
+    # English ---------------------------------------------------------------------------------
+
+    def _en(self, body: str, line: int) -> Instruction | None:
+        for op, pattern in _EN.items():
+            m = pattern.fullmatch(body)
+            if not m:
+                continue
+            if op == AMEND:
+                return Instruction(AMEND, (self._ref_en(m["t"]),), line=line)
+            if op == INSERT:
+                names = self._refs_en(m["names"])
+                articles = tuple(NewArticle(r, ()) for r in names)
+                return Instruction(
+                    INSERT,
+                    anchor=self._ref_en(m["a"]),
+                    before=m["side"] == "Before",
+                    articles=articles,
+                    line=line,
+                )
+            if op == DELETE:
+                return Instruction(DELETE, tuple(self._refs_en(m["names"])), line=line)
+            if op == MOVE:
+                return Instruction(
+                    MOVE,
+                    (self._ref_en(m["t"]),),
+                    anchor=self._ref_en(m["a"]),
+                    before=m["side"] == "before",
+                    line=line,
+                )
+            if op == NUMBER:
+                return Instruction(
+                    NUMBER, (self._ref_en(m["t"]),), number=self._ref_en(m["n"]), line=line
+                )
+            if not self.instructions:
+                self.word = m["w"].capitalize()
+            return Instruction(RENUMBER, line=line)
+        first = _EDIT_EN_FIRST.match(body)
+        if not first:
+            return None
+        edits: list[Edit] = []
+        pos = first.end()
+        while True:
+            m = _EDIT_EN_CLAUSE.match(body, pos)
+            if not m:
+                return None
+            g = m.groups()
+            if g[0] is not None:
+                edits.append(Edit(REPLACE, g[0], g[1]))
+            elif g[2] is not None:
+                edits.append(Edit(REMOVE, g[2]))
+            else:
+                edits.append(Edit(ADD_AFTER, g[4], g[3]))
+            pos = m.end()
+            rest = body[pos:]
+            if rest in ("", "."):
+                break
+            sep = re.match(r"\s*(?:;|,)\s*(?:and\s+)?", rest)
+            if not sep:
+                return None
+            pos += sep.end()
+        return Instruction(EDIT, (self._ref_en(first["t"]),), edits=tuple(edits), line=line)
+
+    def _ref_en(self, name: str) -> Ref:
+        m = _ONE_NAME_EN.fullmatch(name)
+        assert m is not None  # the instruction's pattern matched it
+        word = m["word"]
+        self.word = {"Art.": "Article", "Sec.": "Section", "§": "Section"}.get(word, word)
+        return Ref(int(m["n"]), m["sub"] or "", int(m["p"] or 0))
+
+    def _refs_en(self, names: str) -> list[Ref]:
+        """Article 20 / Articles 20 and 21 / Articles 13, 14 and 15."""
+        word = re.match(_WORD_EN, names)
+        if word:
+            self._ref_en(f"{word.group(0)} 1")  # remembers the word
+        return [
+            Ref(int(m["n"]), m["sub"] or "")
+            for m in _NUMBER_EN.finditer(re.sub(rf"{_WORD_EN}s?", "", names))
+        ]
+
+
+def _ref_zh(name: str) -> Ref:
+    m = _ONE_NAME_ZH.fullmatch(name)
+    assert m is not None  # the instruction's pattern matched it
+    return Ref(_int(m["n"]), m["sub"] or "", _int(m["p"]) if m["p"] else 0)
+
+
+def _int(numeral: str) -> int:
+    if numeral.isdigit():
+        return int(numeral)
+    number = parse_chinese(numeral)
+    return 0 if number is None else number
+
+
+def _edit_zh(m: re.Match[str]) -> Edit:
+    if m["rf"] is not None:
+        return Edit(REPLACE, m["rf"], m["rt"])
+    if m["df"] is not None:
+        return Edit(REMOVE, m["df"])
+    return Edit(ADD_AFTER, m["af"], m["at"])
+
+
+def _check_count(count: int, names: list[Ref], line: int) -> None:
+    if count != len(names):
+        raise InstructionError(
+            tr(
+                "the instruction adds {count} articles but names {named}",
+                count=count,
+                named=len(names),
+            ),
+            line,
+        )
