@@ -2,9 +2,34 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from consult.compare.instructions import ADD_AFTER, REMOVE, REPLACE, Edit
+from consult.compare.instructions import (
+    ADD_AFTER,
+    AMEND,
+    DELETE,
+    EDIT,
+    INSERT,
+    MOVE,
+    NUMBER,
+    REMOVE,
+    RENUMBER,
+    REPLACE,
+    Amendment,
+    Edit,
+    Instruction,
+    Ref,
+    article_name,
+    article_parts,
+    normalise_space,
+    parse_instructions,
+)
+from consult.compare.numerals import to_chinese
+from consult.compare.structure import ARTICLE, Unit, units
+from consult.compare.text import prepare
 from consult.errors import InstructionError
 from consult.i18n import tr
 
@@ -63,3 +88,288 @@ def _count(text: str, phrase: str) -> int:
         count += 1
         start = text.find(phrase, start + 1)
     return count
+
+
+# -- whole amendments --------------------------------------------------------------------------
+
+
+def apply_instructions(base: str, instructions_text: str) -> str:
+    """The consolidated text: the written instructions (parse_instructions) applied to `base`."""
+    return apply_amendment(base, parse_instructions(instructions_text))
+
+
+def apply_amendment(base: str, amendment: Amendment) -> str:
+    """The consolidated text: every instruction applied in order to `base`, as described in
+    docs/amendments.md. Articles are named by their number in `base` wherever they are now.
+    An instruction that cannot be carried out raises InstructionError with its line, and
+    nothing is applied. The title, preamble and headings of `base` stay as they are; articles
+    untouched keep their text byte for byte; units are joined by blank lines."""
+    return _Consolidation(base, amendment).run()
+
+
+@dataclass(eq=False)
+class _Article:
+    text: str  # as it will be written (label included)
+    ref: Ref  # its number now
+    paragraphs: list[str] | None = None  # set once the text is changed: rewritten from them
+    head: str = ""  # what precedes the text: label (with Markdown marks) and separator
+    inserted_line: int = 0  # an inserted article: the instruction's line (0: from the base)
+    stated: Ref | None = None
+
+
+@dataclass
+class _Style:
+    """How the base labels its articles."""
+
+    chinese: bool = True
+    digits: bool = False  # 第10条 rather than 第十条
+    prefix: str = "Article "  # English: what comes before the number
+    separator: str = "\u3000"
+
+    def label(self, ref: Ref) -> str:
+        if self.chinese:
+            number = str(ref.number) if self.digits else to_chinese(ref.number)
+            return f"第{number}条{ref.sub}"
+        return f"{self.prefix}{ref.number}{ref.sub}"
+
+
+class _Consolidation:
+    def __init__(self, base: str, amendment: Amendment) -> None:
+        self.amendment = amendment
+        self.order: list[Unit | _Article] = []
+        self.by_ref: dict[tuple[int, str], list[_Article]] = {}
+        self.deleted: set[tuple[int, str]] = set()
+        self.placed_after: dict[int, set[int]] = {}  # id(anchor) → ids of what was put after it
+        separators: Counter[str] = Counter()
+        style = _Style()
+        first = True
+        for unit in units(prepare(base), by_article=True):
+            match = ARTICLE.match(unit.text) if unit.kind == "article" else None
+            if match is None or unit.number is None:
+                self.order.append(unit)
+                continue
+            head_end = _head_end(unit.text, match)
+            separators[unit.text[match.end() : head_end]] += 1
+            if first:
+                style = _style_of(match)
+                first = False
+            article = _Article(unit.text, _ref_of(match, unit.number), head=unit.text[:head_end])
+            self.order.append(article)
+            self.by_ref.setdefault((article.ref.number, article.ref.sub), []).append(article)
+        if separators:
+            style.separator = separators.most_common(1)[0][0] or (
+                "\u3000" if style.chinese else " "
+            )
+        self.style = style
+
+    def name(self, ref: Ref) -> str:
+        return article_name(ref, self.amendment.lang, self.amendment.english_word)
+
+    def run(self) -> str:
+        renumber = False
+        for ins in self.amendment.instructions:
+            if ins.op == RENUMBER:
+                renumber = True
+            else:
+                self.apply(ins)
+        if renumber:
+            self.renumber()
+        return "\n\n".join(_text(item) for item in self.order) + "\n"
+
+    # finding articles --------------------------------------------------------------------------
+
+    def article(self, ref: Ref, line: int) -> _Article:
+        key = (ref.number, ref.sub)
+        if key in self.deleted:
+            raise InstructionError(
+                tr("{name} was deleted by an earlier instruction", name=self.name(ref.article())),
+                line,
+            )
+        found = self.by_ref.get(key, [])
+        if not found:
+            raise InstructionError(
+                tr("{name} is not in the text", name=self.name(ref.article())), line
+            )
+        if len(found) > 1:
+            raise InstructionError(
+                tr(
+                    "{name} is in the text {count} times",
+                    name=self.name(ref.article()),
+                    count=len(found),
+                ),
+                line,
+            )
+        return found[0]
+
+    def paragraphs(self, article: _Article) -> list[str]:
+        if article.paragraphs is None:
+            return article_parts(article.text)[1]
+        return list(article.paragraphs)
+
+    def set_paragraphs(self, article: _Article, paragraphs: list[str]) -> None:
+        article.paragraphs = paragraphs
+        article.text = (article.head + "\n\n".join(paragraphs)).rstrip()
+
+    def place(self, item: _Article, anchor: _Article, before: bool) -> None:
+        """`item` right before `anchor`, or after it and after what was put after it."""
+        position = self.order.index(anchor)
+        if before:
+            self.order.insert(position, item)
+            return
+        after = self.placed_after.setdefault(id(anchor), set())
+        position += 1
+        while position < len(self.order) and id(self.order[position]) in after:
+            position += 1
+        self.order.insert(position, item)
+        after.add(id(item))
+
+    # the instructions --------------------------------------------------------------------------
+
+    def apply(self, ins: Instruction) -> None:
+        line = ins.line
+        if ins.op == AMEND:
+            ref = ins.targets[0]
+            article = self.article(ref, line)
+            if ref.paragraph:
+                paragraphs = self.paragraphs(article)
+                self.check_paragraph(ref, paragraphs, line)
+                paragraphs[ref.paragraph - 1] = "\n\n".join(ins.paragraphs)
+                self.set_paragraphs(article, paragraphs)
+            else:
+                self.set_paragraphs(article, list(ins.paragraphs))
+        elif ins.op == EDIT:
+            self.edit(ins)
+        elif ins.op == INSERT:
+            anchor = self.article(_anchor(ins), line)
+            for new in ins.articles:
+                head = self.style.label(new.ref) + self.style.separator
+                article = _Article("", new.ref, head=head, inserted_line=line or -1, stated=new.ref)
+                self.set_paragraphs(article, list(new.paragraphs))
+                self.place(article, anchor, ins.before)  # (after the ones before it)
+        elif ins.op == DELETE:
+            for ref in ins.targets:
+                article = self.article(ref, line)
+                if ref.paragraph:
+                    paragraphs = self.paragraphs(article)
+                    self.check_paragraph(ref, paragraphs, line)
+                    del paragraphs[ref.paragraph - 1]
+                    self.set_paragraphs(article, paragraphs)
+                    continue
+                self.order.remove(article)
+                self.deleted.add((ref.number, ref.sub))
+        elif ins.op == MOVE:
+            article = self.article(ins.targets[0], line)
+            anchor = self.article(_anchor(ins), line)
+            self.order.remove(article)
+            self.place(article, anchor, ins.before)
+        elif ins.op == NUMBER:
+            article = self.article(ins.targets[0], line)
+            if ins.number is None:
+                raise InstructionError(tr("the new number is missing"), line)
+            self.relabel(article, ins.number)
+        else:
+            raise InstructionError(tr("unknown instruction {op}", op=ins.op), line)
+
+    def check_paragraph(self, ref: Ref, paragraphs: list[str], line: int) -> None:
+        if not 1 <= ref.paragraph <= len(paragraphs):
+            raise InstructionError(
+                tr(
+                    "{name} has no paragraph {paragraph}",
+                    name=self.name(ref.article()),
+                    paragraph=ref.paragraph,
+                ),
+                line,
+            )
+
+    def edit(self, ins: Instruction) -> None:
+        ref = ins.targets[0]
+        article = self.article(ref, ins.line)
+        paragraphs = self.paragraphs(article)
+        if ref.paragraph:
+            self.check_paragraph(ref, paragraphs, ins.line)
+            scope = paragraphs[ref.paragraph - 1 : ref.paragraph]
+        else:
+            scope = paragraphs
+        where = self.name(ref)
+        try:
+            text = apply_edits("\n\n".join(scope), ins.edits, line=ins.line, where=where)
+        except InstructionError:
+            # A hard-wrapped text: the phrase may have been taken from it with its line
+            # breaks as spaces (how texts are compared).
+            flat = [normalise_space(p) for p in scope]
+            if flat == scope:
+                raise
+            text = apply_edits("\n\n".join(flat), ins.edits, line=ins.line, where=where)
+        changed = text.split("\n\n")
+        if ref.paragraph:
+            paragraphs[ref.paragraph - 1 : ref.paragraph] = changed
+        else:
+            paragraphs = changed
+        self.set_paragraphs(article, paragraphs)
+
+    def relabel(self, article: _Article, ref: Ref) -> None:
+        match = ARTICLE.match(article.text)
+        if match is None:
+            return
+        if match.group("cn"):
+            start, end = match.span("label")
+            label = _Style(digits=match.group("cn").isdigit()).label(ref)
+        else:
+            start, end = match.start("num"), match.end("suffix")
+            label = f"{ref.number}{ref.sub}"
+        article.text = article.text[:start] + label + article.text[end:]
+        article.head = article.head[:start] + label + article.head[end:]
+        article.ref = ref
+
+    def renumber(self) -> None:
+        number = 0
+        for item in self.order:
+            if not isinstance(item, _Article):
+                continue
+            number += 1
+            ref = Ref(number)
+            if item.ref != ref:
+                self.relabel(item, ref)
+            if item.stated is not None and item.stated != ref:
+                raise InstructionError(
+                    tr(
+                        "the article inserted as {stated} is {actual} after renumbering",
+                        stated=self.name(item.stated),
+                        actual=self.name(ref),
+                    ),
+                    max(item.inserted_line, 0),
+                )
+
+
+def _text(item: Unit | _Article) -> str:
+    return item.text
+
+
+def _head_end(text: str, match: re.Match[str]) -> int:
+    """Where an article's text starts after its label and the separator after it."""
+    end = match.end()
+    chars = " \t\u3000.:—–-" if match.group("en") else " \t\u3000"
+    while end < len(text) and text[end] in chars and text[end] != "\n":
+        end += 1
+    return end
+
+
+def _ref_of(match: re.Match[str], number: int) -> Ref:
+    if match.group("cn"):
+        sub = match.group("sub")
+        return Ref(number, f"之{sub}" if sub else "")
+    return Ref(number, match.group("suffix") or "")
+
+
+def _style_of(match: re.Match[str]) -> _Style:
+    if match.group("cn"):
+        return _Style(chinese=True, digits=match.group("cn").isdigit())
+    label = match.group("en")
+    prefix = label[: match.start("num") - match.start("en")]
+    return _Style(chinese=False, prefix=prefix)
+
+
+def _anchor(ins: Instruction) -> Ref:
+    if ins.anchor is None:
+        raise InstructionError(tr("the instruction names no article to place it by"), ins.line)
+    return ins.anchor
