@@ -104,10 +104,13 @@ class CompareView(QWidget):
     `current_change()` says which. Options: `granularityCombo`, `ignoreWidthCheck`,
     `ignoreWhitespaceCheck`, and `byArticleCheck`: checked (the default), articles are
     paired when the texts are law-like (by="auto"); unchecked, always paragraph by paragraph.
-    `export_table(path, fmt)` writes the before/after table.
+    `export_table(path, fmt)` writes the before/after table. `draftAmendmentButton` asks for
+    the amendment instructions (`draftAmendmentRequested`) of the texts shown (`shown_texts`):
+    offered when they were compared article by article.
     """
 
     comparisonReady = Signal()
+    draftAmendmentRequested = Signal()
     alignmentFinished = Signal()
     currentChangeChanged = Signal(int)
 
@@ -214,6 +217,19 @@ class CompareView(QWidget):
             action.setObjectName(name)
             action.triggered.connect(lambda _=False, f=fmt: self._export_with_dialog(f))
         self.export_button.setMenu(menu)
+        self.amend_button = self._tool_button(
+            "draftAmendmentButton", self.tr("Amendment Instructions…")
+        )
+        describe(
+            self.amend_button,
+            self.tr("Draft amendment instructions"),
+            self.tr(
+                "Draft the instructions that turn the old text into the new one, article by "
+                "article, as a legislature adopts an amendment"
+            ),
+        )
+        self.amend_button.setToolTip(self.tr("Draft the amendment instructions for these texts"))
+        self.amend_button.clicked.connect(self.draftAmendmentRequested)
         bar = QHBoxLayout()
         tools: tuple[QWidget, ...] = (
             self.prev_button,
@@ -226,6 +242,7 @@ class CompareView(QWidget):
         for widget in tools:
             bar.addWidget(widget)
         bar.addStretch(1)
+        bar.addWidget(self.amend_button)
         bar.addWidget(self.export_button)
 
         self.left_title = self._title_label("compareLeftTitle")
@@ -317,6 +334,7 @@ class CompareView(QWidget):
             self.by_article_check,
             self.ignore_width_check,
             self.ignore_whitespace_check,
+            self.amend_button,
             self.export_button,
             self.left,
             self.right,
@@ -326,6 +344,7 @@ class CompareView(QWidget):
     def _enable_actions(self) -> None:
         shown = self._result is not None
         self.export_button.setEnabled(shown)
+        self.amend_button.setEnabled(self.can_draft_amendment())
         for button in (self.next_button, self.prev_button):
             button.setEnabled(bool(self._changes))
 
@@ -636,6 +655,18 @@ class CompareView(QWidget):
     def comparison(self) -> Comparison | None:
         """The comparison shown, or None."""
         return self._result.comparison if self._result else None
+
+    def can_draft_amendment(self) -> bool:
+        """Whether the texts shown were compared article by article (both are law-like):
+        instructions name articles."""
+        return self._result is not None and self._result.comparison.by == "article"
+
+    def shown_texts(self) -> tuple[str, str, str, str]:
+        """The old and new text of the comparison shown, and their titles."""
+        if self._result is None:
+            return ("", "", *self._titles)
+        request = self._result.request
+        return (request.old, request.new, *self._titles)
 
     def next_change(self) -> bool:
         """Show the next changed row in both panes; False when there is none."""

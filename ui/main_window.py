@@ -8,6 +8,7 @@ work (ui/editor.py, ui/history.py, ui/compare_view.py, ui/facets.py, ui/library_
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,7 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from consult.errors import ConsultError
-from consult.library import Library
+from consult.library import Library, translate_error
 from consult.markdown_io.text_file import read_text
 from consult.search import search, search_notice
 from ui import translations
@@ -66,6 +67,7 @@ from ui.safety import BackupKeeper, restore_from_backup
 
 if TYPE_CHECKING:
     from consult.markdown_io.importer import ImportReport
+    from ui.dialogs.amendment_dialog import ApplyInstructionsDialog, DraftAmendmentDialog
     from ui.dialogs.import_dialog import ImportDialog
 
 
@@ -206,6 +208,8 @@ class MainWindow(QMainWindow):
         self._history_page.put(self._history)
         self._compare_view = CompareView(self._compare_page)
         self._compare_page.put(self._compare_view)
+        self._compare_view.comparisonReady.connect(self._update_amendment_actions)
+        self._compare_view.draftAmendmentRequested.connect(self.draft_amendment)
         # From the tabs into whichever page is shown, then on to the proposal's fields.
         pages = (*self._history.focus_order(), *self._compare_view.focus_order())
         chain(self.tabs.tabBar(), *pages, *self.editor.focus_order())
@@ -283,6 +287,19 @@ class MainWindow(QMainWindow):
         self.action_compare_files = self._action(
             "actionCompareFiles", self.tr("Compare Two &Files…"), None, self.compare_files
         )
+        self.action_draft_amendment = self._action(
+            "actionDraftAmendment",
+            self.tr("Draft &Amendment Instructions…"),
+            None,
+            self.draft_amendment,
+        )
+        self.action_draft_amendment.setEnabled(False)  # until texts with articles are compared
+        self.action_apply_instructions = self._action(
+            "actionApplyInstructions",
+            self.tr("Apply &Instructions…"),
+            None,
+            self.apply_instructions,
+        )
         self.action_find = self._action("actionFind", self.tr("&Find"), "Ctrl+F", self.focus_search)
         self.action_next = self._action(
             "actionNextChange", self.tr("&Next Change"), "F7", self.next_change
@@ -337,6 +354,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
+        edit_menu.addAction(self.action_apply_instructions)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.action_find)
         compare_menu = menus.addMenu(self.tr("&Compare"))
         for action in (
@@ -346,6 +365,8 @@ class MainWindow(QMainWindow):
             self.action_previous,
         ):
             compare_menu.addAction(action)
+        compare_menu.addSeparator()
+        compare_menu.addAction(self.action_draft_amendment)
 
         self._make_language_menu(menus.addMenu(self.tr("&Language")))
 
@@ -488,6 +509,7 @@ class MainWindow(QMainWindow):
         except ConsultError as e:
             QMessageBox.warning(self, self.tr("Cannot open this proposal"), str(e))
         self._update_title()
+        self._update_amendment_actions()
 
     # -- saving -------------------------------------------------------------------------------
 
@@ -671,6 +693,79 @@ class MainWindow(QMainWindow):
         if leaving_page:  # the keyboard goes along to the texts (F7: next change)
             self.compare_view.left.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    # -- amendment instructions ------------------------------------------------------------
+
+    def _update_amendment_actions(self) -> None:
+        compared = self._compare_view is not None and self._compare_view.can_draft_amendment()
+        self.action_draft_amendment.setEnabled(compared)
+        opened = self.editor.proposal_id is not None
+        self.action_apply_instructions.setEnabled(opened and not self.library.read_only)
+
+    def draft_amendment(self) -> DraftAmendmentDialog | None:
+        """The amendment instructions that turn the compared old text into the new one."""
+        from ui.dialogs.amendment_dialog import DraftAmendmentDialog  # loaded when first used
+
+        view = self.compare_view
+        if not view.can_draft_amendment():
+            return None
+        old, new, old_title, new_title = view.shown_texts()
+        dialog = DraftAmendmentDialog(old, new, (old_title, new_title), self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def apply_instructions(self) -> ApplyInstructionsDialog | None:
+        """Apply amendment instructions to the open proposal; OK saves the result as its
+        next version (labelled, through the library's save: in the history, restorable)."""
+        from ui.dialogs.amendment_dialog import ApplyInstructionsDialog  # loaded when first used
+
+        proposal_id = self.editor.proposal_id
+        if proposal_id is None or self.library.read_only:
+            return None
+        if not self._settle_unsaved(
+            self.tr("Save the changes to “%1” as a new version before applying instructions?")
+        ):
+            return None
+        try:
+            latest = self.library.version(proposal_id)
+        except ConsultError as e:
+            QMessageBox.warning(self, self.tr("Cannot open this proposal"), str(e))
+            return None
+        dialog = ApplyInstructionsDialog(latest.content.body, latest.content.title, self)
+        dialog.accepted.connect(
+            lambda: self._save_amended(proposal_id, latest.info.number, dialog.result)
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _save_amended(self, proposal_id: str, based_on: int, text: str | None) -> None:
+        if text is None:
+            return
+        try:
+            latest = self.library.version(proposal_id)
+            if latest.info.number != based_on:
+                QMessageBox.warning(
+                    self,
+                    self.tr("Not saved"),
+                    self.tr(
+                        "The proposal was changed while the instructions were being applied; "
+                        "apply them again to its latest version."
+                    ),
+                )
+                return
+            result = self.library.save_version(
+                proposal_id,
+                replace(latest.content, body=text),
+                label=self.tr("Amended by instructions"),
+            )
+        except (ConsultError, sqlite3.Error) as e:
+            error = translate_error(e) if isinstance(e, sqlite3.Error) else e
+            QMessageBox.warning(self, self.tr("Could not save the version"), str(error))
+            return
+        if result.created:
+            self._version_restored(proposal_id, result.version.number)
+
     def next_change(self) -> None:
         self.tabs.setCurrentWidget(self._compare_page)
         self.compare_view.next_change()
@@ -741,6 +836,7 @@ class MainWindow(QMainWindow):
         ):
             action.setEnabled(writable)
         self.action_restore_backup.setEnabled(writable or self._damaged)
+        self._update_amendment_actions()
         self.setAcceptDrops(writable)
         self.editor.apply_read_only()
         if self._history is not None:

@@ -2,6 +2,125 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ApplyInstructionsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/amendment_dialog.py" line="+246"/>
+        <source>Apply Instructions</source>
+        <translation>应用修改决定</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Instructions to apply to “%1” (typed, pasted, or opened from a file):</source>
+        <translation>要应用于“%1”的修改决定（可输入、粘贴，或从文件打开）：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>1. Article 10 is amended to read: …</source>
+        <translation>一、将第十条修改为：……</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Instructions</source>
+        <translation>修改决定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The amendment instructions, in Chinese or English, numbered by the articles of this text</source>
+        <translation>修改决定（中文或英文），按本文本的条文序号指明所改条文</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Open File…</source>
+        <translation>打开文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open a file of instructions</source>
+        <translation>打开修改决定文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the instructions from a Markdown or text file</source>
+        <translation>从 Markdown 或文本文件读入修改决定</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Result</source>
+        <translation>修改结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The text as it reads with the instructions applied</source>
+        <translation>应用修改决定后的全文</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save as New &amp;Version</source>
+        <translation>另存为新版本(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save as new version</source>
+        <translation>另存为新版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the result as the next version of the proposal</source>
+        <translation>把修改结果保存为该文稿的下一个版本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close without saving anything</source>
+        <translation>关闭，不保存任何内容</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Result:</source>
+        <translation>修改结果(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Open Instructions</source>
+        <translation>打开修改决定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Markdown and text (*.md *.markdown *.txt);;All files (*)</source>
+        <translation>Markdown 和文本文件 (*.md *.markdown *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot read the file</source>
+        <translation>无法读取文件</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Type, paste or open the instructions.</source>
+        <translation>请输入、粘贴或打开修改决定。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+3"/>
+        <source>Not applied: %1</source>
+        <translation>未能应用：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Applied. Save it as the proposal&apos;s next version?</source>
+        <translation>已应用。要保存为该文稿的下一个版本吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The instructions change nothing in this text.</source>
+        <translation>这些修改决定不改变本文本的任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>BackupChooser</name>
     <message>
         <location filename="../../ui/dialogs/open_problem.py" line="+399"/>
@@ -82,7 +201,7 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../ui/compare_view.py" line="+147"/>
+        <location filename="../../ui/compare_view.py" line="+150"/>
         <source>◀ Previous</source>
         <translation>◀ 上一处</translation>
     </message>
@@ -193,12 +312,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+509"/>
+        <location line="+537"/>
         <source>Export the before/after table</source>
         <translation>导出修改前后对照表</translation>
     </message>
     <message>
-        <location line="-506"/>
+        <location line="-534"/>
         <source>Export the table</source>
         <translation>导出对照表</translation>
     </message>
@@ -218,7 +337,27 @@
         <translation>HTML…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+7"/>
+        <source>Amendment Instructions…</source>
+        <translation>修改决定…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Draft amendment instructions</source>
+        <translation>起草修改决定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Draft the instructions that turn the old text into the new one, article by article, as a legislature adopts an amendment</source>
+        <translation>按立法机关通过修改决定的写法，逐条起草把旧文本改为新文本的修改决定</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Draft the amendment instructions for these texts</source>
+        <translation>为这两份文本起草修改决定</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Old text</source>
         <translation>修改前文本</translation>
     </message>
@@ -253,7 +392,7 @@
         <translation>停止对照；已显示的内容保留</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
@@ -289,7 +428,7 @@
         <translation>正在对齐…</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+159"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown 文件 (*.md)</translation>
     </message>
@@ -307,6 +446,136 @@
         <location line="+20"/>
         <source>Cannot export the comparison</source>
         <translation>无法导出对照表</translation>
+    </message>
+</context>
+<context>
+    <name>DraftAmendmentDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/amendment_dialog.py" line="-334"/>
+        <source>Amendment Instructions</source>
+        <translation>修改决定</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Language of the instructions</source>
+        <translation>修改决定的语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the instructions in Chinese or in English</source>
+        <translation>用中文或英文写出修改决定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Instructions</source>
+        <translation>修改决定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The amendment instructions that turn the old text into the new one, article by article, numbered as in the old text</source>
+        <translation>把旧文本改为新文本的修改决定，逐条写出，条文序号按旧文本</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the instructions to the clipboard</source>
+        <translation>把修改决定复制到剪贴板</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save as Markdown…</source>
+        <translation>另存为 Markdown(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save as Markdown</source>
+        <translation>另存为 Markdown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the instructions to a Markdown file, with the two texts in its title</source>
+        <translation>把修改决定写入 Markdown 文件，标题注明两份文本</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close the instructions</source>
+        <translation>关闭修改决定</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Drafting the instructions…</source>
+        <translation>正在起草修改决定…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot draft the instructions: %1</source>
+        <translation>无法起草修改决定：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n instruction(s)</source>
+        <translation>
+            <numerusform>共 %n 项修改</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The two texts have the same articles: nothing to amend.</source>
+        <translation>两份文本的条文相同，没有需要修改之处。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Amendment instructions</source>
+        <translation>修改决定</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copied to the clipboard.</source>
+        <translation>已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save the instructions</source>
+        <translation>保存修改决定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>amendment</source>
+        <translation>修改决定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown 文件 (*.md)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot save the instructions</source>
+        <translation>无法保存修改决定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
     </message>
 </context>
 <context>
@@ -816,7 +1085,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+88"/>
+        <location filename="../../ui/main_window.py" line="+90"/>
         <source>Search titles, tags, people…</source>
         <translation>搜索标题、标签、人名…</translation>
     </message>
@@ -856,7 +1125,7 @@
         <translation>对照(&amp;M)</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+111"/>
         <source>Proposals</source>
         <translation>文稿</translation>
     </message>
@@ -866,12 +1135,12 @@
         <translation>文库中的文稿。选中的文稿在右侧打开；选中两份可以对照，选中多份可以导出。</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+134"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-108"/>
         <source>&amp;New Proposal…</source>
         <translation>新建文稿(&amp;N)…</translation>
     </message>
@@ -887,17 +1156,27 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+60"/>
+        <location line="+75"/>
         <source>&amp;Compare</source>
         <translation>对照(&amp;C)</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-72"/>
         <source>Compare Two &amp;Files…</source>
         <translation>对照两个文件(&amp;F)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Draft &amp;Amendment Instructions…</source>
+        <translation>起草修改决定(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Apply &amp;Instructions…</source>
+        <translation>应用修改决定(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
@@ -967,7 +1246,7 @@
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -993,11 +1272,12 @@
     </message>
     <message>
         <location line="+92"/>
+        <location line="+222"/>
         <source>Cannot open this proposal</source>
         <translation>无法打开这份文稿</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-201"/>
         <source>Save Version</source>
         <translation>保存版本</translation>
     </message>
@@ -1070,13 +1350,38 @@
         <translation>无法读取文件</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+44"/>
+        <source>Save the changes to “%1” as a new version before applying instructions?</source>
+        <translation>应用修改决定之前，先把对“%1”的修改保存为新版本吗？</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The proposal was changed while the instructions were being applied; apply them again to its latest version.</source>
+        <translation>应用修改决定期间，该文稿已有改动；请对其最新版本重新应用。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Amended by instructions</source>
+        <translation>依修改决定修正</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not save the version</source>
+        <translation>无法保存版本</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <location line="+16"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>The library is damaged; it is open read-only so that nothing gets worse.</source>
         <translation>文库已损坏，已改为只读打开，以免情况恶化。</translation>
     </message>
