@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from consult import clock
+from consult.cli_help import HelpFormatter
 from consult.errors import ConsultError, InvalidInput
 from consult.i18n import N_, display_width, install_argparse, join, pad, tr
 from consult.library import Library
@@ -37,7 +38,7 @@ BACKUP_REASONS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    install_argparse()  # argparse's errors in the user's language too
+    install_argparse()  # argparse's errors and help words in the user's language too
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -53,18 +54,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return _fail(tr("interrupted; nothing half-written (each save is one transaction)"), 130)
-
-
-class _HelpFormatter(argparse.HelpFormatter):
-    """Wraps each line of a description or epilog, but keeps indented lines (examples) as
-    written."""
-
-    def _fill_text(self, text: str, width: int, indent: str) -> str:
-        lines = []
-        for line in text.splitlines():
-            raw = not line or line.startswith(" ")
-            lines.append(indent + line if raw else super()._fill_text(line, width, indent))
-        return "\n".join(lines)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -86,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="consult",
         parents=[common],
-        formatter_class=_HelpFormatter,
+        formatter_class=HelpFormatter,
         description="Draft, tag, version and compare legislative proposals. "
         "With no command, starts the desktop app.",
         epilog="""\
@@ -115,7 +104,7 @@ examples:
             help=text,
             description=text,
             epilog=epilog,
-            formatter_class=_HelpFormatter,
+            formatter_class=HelpFormatter,
         )
         p.set_defaults(run=run)
         return p

@@ -111,6 +111,15 @@ def tr(template: str, /, **values: object) -> str:
         return template.format(**values)
 
 
+def translated(text: str) -> str:
+    """`text` in the current language as the catalog has it, nothing filled in (for texts
+    that are not templates: the command's help, which argparse formats itself)."""
+    lang = language()
+    if lang == ENGLISH:
+        return text
+    return _catalog(lang).get((None, text), text)
+
+
 def N_(template: str) -> str:
     """Mark a template kept to be translated later by `tr(template)`; returns it unchanged."""
     return template
@@ -175,7 +184,8 @@ def os_reason(error: OSError) -> str:
 
 
 def install_argparse() -> None:
-    """Have argparse's own messages (its errors) translated from the catalog.
+    """Have argparse's own messages (its errors, and its words in help: "usage: ",
+    "options" …) translated from the catalog.
 
     argparse looks its texts up through module-level `_` / `ngettext` (gettext's); they are
     replaced by functions that answer from the `argparse` entries of our catalog, so that

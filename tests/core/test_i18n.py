@@ -19,7 +19,7 @@ import pytest
 from core_helpers import PYTHON, REPO, subprocess_env
 
 from consult import i18n
-from consult.cli import main
+from consult.cli import build_parser, main
 from consult.errors import ConsultError, InvalidInput, NotALibrary
 from consult.library import Library
 from consult.markdown_io.importer import import_paths
@@ -88,6 +88,35 @@ def argparse_messages() -> set[str]:
     return found
 
 
+def parser_help_texts() -> dict[str, str]:
+    """Every text of the command's help that is ours (descriptions, option help, epilogs,
+    group titles), with the command it belongs to; argparse's own words are left out (the
+    catalog's `argparse` entries translate them)."""
+    own = argparse_messages()
+    found: dict[str, str] = {}
+
+    def walk(parser: argparse.ArgumentParser) -> None:
+        texts = [parser.description, parser.epilog]
+        texts += [t for g in parser._action_groups for t in (g.title, g.description)]
+        for action in parser._actions:
+            texts.append(action.help)
+            if isinstance(action, argparse._SubParsersAction):
+                texts += [choice.help for choice in action._choices_actions]
+                for sub in action.choices.values():
+                    walk(sub)
+        for text in texts:
+            if text and text != argparse.SUPPRESS and text not in own:
+                found.setdefault(text, parser.prog)
+
+    walk(build_parser())
+    return found
+
+
+def subcommands() -> list[str]:
+    (commands,) = [a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    return list(commands.choices)
+
+
 def test_the_scan_finds_the_templates_of_the_code():
     templates = code_templates()
     assert len(templates) > 200
@@ -116,8 +145,18 @@ def test_every_translation_keeps_exactly_the_placeholders_of_its_template():
     assert wrong == []
 
 
+def test_every_text_of_the_command_s_help_has_a_chinese_translation():
+    translated = i18n.load_catalog(i18n.CHINESE)
+    texts = parser_help_texts()
+    assert len(texts) > 80 and "the proposal" in texts and "commands" in texts
+    missing = {t: prog for t, prog in texts.items() if (None, t) not in translated}
+    assert missing == {}
+    own = {"usage: ", "positional arguments", "options", "show this help message and exit"}
+    assert {t for t in own if (i18n.ARGPARSE_CONTEXT, t) not in translated} == set()
+
+
 def test_no_entry_of_the_catalog_is_unused_untranslated_fuzzy_or_repeated():
-    used = code_templates()
+    used = {**code_templates(), **parser_help_texts()}
     from_argparse = argparse_messages()
     entries = catalog_entries()
     unused = [
@@ -252,6 +291,87 @@ def test_chinese_column_headings_keep_the_columns_aligned(lib_path, capsys):
         assert versions.isdigit() and len(proposal_id) == 10
         # The title starts under its heading (CJK headings count two columns each).
         assert row[title_column - 1] == " " and row[title_column] != " ", row
+
+
+# -- the command's help -----------------------------------------------------------------------
+
+# What may stay Latin in Chinese help: option names, metavars, {choices}, paths and file
+# names, command lines of the examples, and the names of formats and encodings.
+_HELP_KEPT = [
+    re.compile(r"(?m)^\s+consult .*$"),  # an example: a command as typed
+    re.compile(r"\{[^}]*\}"),
+    re.compile(r"(?<![\w-])--?[a-z][\w-]*"),
+    re.compile(r"\$?\b[A-Z][A-Z0-9_]*(?:@N|\[@N\])?\b"),
+    re.compile(r"[\w.~<>-]*/[\w./~<>-]*"),
+    re.compile(r"\b[\w-]+\.(?:md|txt|html|json|consult)\b"),
+    re.compile(r"\b(?:Markdown|UTF-8|SHA-256|GB18030|big5|latin-1|stdin|stderr|English|zh_CN)\b"),
+    re.compile(r"\b(?:text|json|markdown|html|auto|article|paragraph|draft|latest)\b"),
+    re.compile(r"\b(?:id|title|snippet|score)\b"),  # JSON keys
+]
+_ENGLISH_WORDS = re.compile(
+    r"[A-Za-z][\w'-]*(?:[ ,]+[A-Za-z][\w'-]*)+|\b(?:the|a|an|of|or|and|to|with|in)\b"
+)
+
+
+def english_left(help_text: str) -> list[str]:
+    for kept in _HELP_KEPT:
+        help_text = kept.sub(" ", help_text)
+    help_text = re.sub(rf"\bconsult(?: (?:{'|'.join(subcommands())}))?\b", " ", help_text)
+    return _ENGLISH_WORDS.findall(help_text)
+
+
+def test_the_help_of_every_command_is_chinese_under_a_chinese_locale():
+    i18n.set_language("zh_CN")
+    i18n.install_argparse()
+    parser = build_parser()
+    helps = {"consult": parser.format_help()}
+    (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    helps |= {f"consult {name}": sub.format_help() for name, sub in commands.choices.items()}
+    assert len(helps) > 15
+    left = {prog: english_left(text) for prog, text in helps.items() if english_left(text)}
+    assert left == {}
+    diff = helps["consult diff"]
+    assert diff.startswith("用法：consult diff [-h]")
+    assert "\n位置参数：\n" in diff and "\n选项：\n" in diff and "\n示例：\n" in diff
+    assert "  -h, --help            显示此帮助信息并退出\n" in diff
+    assert "  consult diff old.md new.md --format json" in diff  # the example as typed
+    # The check is not blind: an English help text is found.
+    assert english_left("选项：\n  --json   输出 JSON 列表 with the body") == ["with the body"]
+
+
+def test_chinese_help_is_wrapped_by_columns_and_its_usage_lines_line_up():
+    from consult.cli_help import wrap
+
+    assert wrap("把已损坏文库中仍可读取的文稿都保存为 Markdown 文件", 20) == [
+        "把已损坏文库中仍可读",
+        "取的文稿都保存为",
+        "Markdown 文件",
+    ]
+    assert wrap("（默认：中文按字，其他）", 10) == ["（默认：中", "文按字，其", "他）"]
+    i18n.set_language("zh_CN")
+    i18n.install_argparse()
+    usage = build_parser()._actions[-1].choices["tag"].format_usage().splitlines()
+    assert usage[0].startswith("用法：consult tag ")
+    assert i18n.display_width("用法：consult tag ") == len(usage[1]) - len(usage[1].lstrip())
+
+
+@pytest.mark.parametrize(
+    ("locale", "first", "words"),
+    [
+        ({"LANG": "zh_CN.UTF-8"}, "用法：consult [-h]", "起草、标注、保存版本并比较立法文稿。"),
+        ({"LANG": "en_US.UTF-8"}, "usage: consult [-h]", "Draft, tag, version and compare"),
+        ({"LANG": "C"}, "usage: consult [-h]", "Draft, tag, version and compare"),
+    ],
+    ids=["zh_CN", "en_US", "C"],
+)
+def test_help_follows_the_locale(tmp_path, locale, first, words):
+    for args in (["--help"], ["diff", "--help"]):
+        result = run_consult(tmp_path, *args, **locale)
+        assert result.returncode == 0 and result.stderr == ""
+        assert result.stdout.startswith(
+            first.replace("consult", f"consult {args[0]}", 1) if args[0] == "diff" else first
+        )
+    assert words in run_consult(tmp_path, "--help", **locale).stdout
 
 
 # -- the library's errors -------------------------------------------------------------------
