@@ -3,11 +3,15 @@ errors that name the instruction's line, and real-style decisions on real texts.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from consult import i18n
-from consult.compare.consolidate import apply_edits
-from consult.compare.instructions import ADD_AFTER, REMOVE, REPLACE, Edit
+from consult.compare.consolidate import apply_amendment, apply_edits, apply_instructions
+from consult.compare.instructions import ADD_AFTER, REMOVE, REPLACE, Amendment, Edit
+from consult.compare.structure import units
+from consult.compare.text import prepare
 from consult.errors import ConsultError, InstructionError
 
 # -- phrase edits -----------------------------------------------------------------------------
@@ -77,3 +81,271 @@ def test_the_message_is_in_chinese_when_the_user_reads_chinese():
     finally:
         i18n.set_language("en")
     assert str(caught.value) == "第 4 行：“乙”在第五条中出现 2 次，应当只出现一次"
+
+
+# -- whole amendments on small texts -----------------------------------------------------------
+
+SMALL_CN = """\
+# 某某法
+
+第一章　总则
+
+第一条　为了保护作者的权利，制定本法。
+
+第二条　中国公民、法人或者其他组织的作品，依照本法享有著作权。
+
+外国人的作品，依照本法受保护。
+
+第三条　本法所称的作品，包括文字作品。
+
+第二章　附则
+
+第四条　本法自公布之日起施行。
+"""
+
+
+def articles_of(text: str) -> list[str]:
+    return [u.text for u in units(text, by_article=True) if u.kind == "article"]
+
+
+def test_no_instructions_give_the_base_back():
+    assert apply_instructions(SMALL_CN, "") == SMALL_CN
+    assert apply_amendment(SMALL_CN, Amendment([])) == SMALL_CN
+
+
+def test_each_kind_of_chinese_instruction():
+    written = """\
+一、将第二条第一款中的“其他组织”修改为“非法人组织”，在“作品”后增加“和录音制品”。
+
+二、在第一条后增加一条，作为第一条之一：
+“国家鼓励创作。”
+
+三、将第三条修改为：
+“本法所称的作品，是指具有独创性的智力成果。
+“作品包括文字作品。”
+
+四、删去第四条。
+
+五、将第一条移至第三条后。
+
+六、将第三条改为第三条之一。
+"""
+    got = apply_instructions(SMALL_CN, written)
+    assert articles_of(got) == [
+        "第一条之一　国家鼓励创作。",
+        "第二条　中国公民、法人或者非法人组织的作品和录音制品，依照本法享有著作权。"
+        "\n\n外国人的作品，依照本法受保护。",
+        "第三条之一　本法所称的作品，是指具有独创性的智力成果。\n\n作品包括文字作品。",
+        "第一条　为了保护作者的权利，制定本法。",
+    ]
+    # The title and the headings stay where they were.
+    assert got.startswith("# 某某法\n\n第一章　总则\n\n第一条之一")
+    assert got.endswith("第二章　附则\n")
+
+
+def test_renumbering_relabels_in_the_texts_own_style_and_checks_stated_numbers():
+    written = """\
+一、在第一条后增加两条，分别作为第二条、第三条：
+“第二条　甲。
+“第三条　乙。”
+
+二、删去第三条。
+
+三、在第四条前增加一条，作为第五条：
+“丙。”
+
+此外，对条文顺序作相应调整。
+"""
+    got = apply_instructions(SMALL_CN, written)
+    assert [a.split("　")[0] for a in articles_of(got)] == [
+        "第一条",
+        "第二条",
+        "第三条",
+        "第四条",
+        "第五条",
+        "第六条",
+    ]
+    assert articles_of(got)[3].startswith("第四条　中国公民")  # the old 第二条, text untouched
+    assert "第二章　附则\n\n第五条　丙。\n\n第六条　本法自公布之日起施行。" in got
+
+
+def test_inserts_after_the_same_article_follow_each_other_in_order():
+    written = (
+        "一、在第一条后增加一条，作为第一条之一：\n“甲。”\n"
+        "二、在第一条后增加一条，作为第一条之二：\n“乙。”\n"
+        "三、在第二条前增加一条，作为第一条之三：\n“丙。”\n"
+    )
+    labels = [a.split("　")[0] for a in articles_of(apply_instructions(SMALL_CN, written))]
+    assert labels[:5] == ["第一条", "第一条之一", "第一条之二", "第一条之三", "第二条"]
+
+
+def test_instructions_name_articles_by_their_old_number_wherever_they_are():
+    written = "一、将第一条移至第三条后。\n二、将第一条中的“保护”修改为“保障”。\n"
+    got = articles_of(apply_instructions(SMALL_CN, written))
+    assert got[2] == "第一条　为了保障作者的权利，制定本法。"
+
+
+SMALL_US = """\
+TITLE 17—COPYRIGHTS
+
+Sec. 101. Definitions
+
+As used in this title, the following terms mean what they say.
+
+Sec. 102. Subject matter of copyright
+
+Copyright protection subsists in original works.
+
+Sec. 103. Compilations
+
+The subject matter of copyright includes compilations.
+
+Sec. 104. National origin
+
+The works are subject to protection.
+"""
+
+
+def test_an_english_amendment_of_a_us_style_text():
+    written = """\
+1. In Section 101, "the following terms mean" is replaced by "these terms have".
+
+2. After Section 102, the following section is inserted as Section 102A:
+“Works made for hire
+
+“A work made for hire belongs to the employer.”
+
+3. Section 104 is deleted.
+
+4. Paragraph 2 of Section 103 is amended to read:
+“The subject matter of copyright includes compilations and derivative works.”
+"""
+    got = apply_instructions(SMALL_US, written)
+    assert got == (
+        "TITLE 17—COPYRIGHTS\n\n"
+        "Sec. 101. Definitions\n\nAs used in this title, these terms have what they say.\n\n"
+        "Sec. 102. Subject matter of copyright\n\n"
+        "Copyright protection subsists in original works.\n\n"
+        "Sec. 102A. Works made for hire\n\n"
+        "A work made for hire belongs to the employer.\n\n"
+        "Sec. 103. Compilations\n\n"
+        "The subject matter of copyright includes compilations and derivative works.\n"
+    )
+
+
+def test_english_articles_renumbered_in_the_texts_style():
+    base = "Article 1: One.\n\nArticle 2: Two.\n\nArticle 3: Three.\n"
+    written = (
+        "1. Article 1 is deleted.\n"
+        "2. After Article 3, the following article is inserted as Article 3:\n“Four.”\n"
+        "The articles are renumbered accordingly.\n"
+    )
+    assert apply_instructions(base, written) == (
+        "Article 1: Two.\n\nArticle 2: Three.\n\nArticle 3: Four.\n"
+    )
+
+
+def test_english_articles_keep_their_labels_without_renumbering():
+    base = "Article 1. One.\n\nArticle 2. Two.\n"
+    written = (
+        "1. After Article 1, the following article is inserted as Article 1A:\n“New.”\n"
+        "2. Article 2 becomes Article 3.\n"
+    )
+    assert apply_instructions(base, written) == (
+        "Article 1. One.\n\nArticle 1A. New.\n\nArticle 3. Two.\n"
+    )
+
+
+# -- errors: reported with the instruction's line, nothing applied -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "line", "message"),
+    [
+        ("一、删去第一条。\n\n二、把第二条改好。\n", 3, "not an instruction: 把第二条改好。"),
+        ("一、删去第一条。\n二、删去第九十条。\n", 2, "第九十条 is not in the text"),
+        ("一、将第二条中的“作品”修改为“作物”。\n", 1, "“作品” occurs 2 times in 第二条"),
+        ("一、删去第一条。\n二、将第三条中的“小说”修改为“诗”。\n", 2, "“小说” is not in 第三条"),
+        (
+            "一、删去第三条。\n二、在第三条后增加一条，作为第四条：\n“甲。”\n",
+            2,
+            "第三条 was deleted by an earlier instruction",
+        ),
+        ("一、将第三条第二款修改为：\n“甲。”\n", 1, "第三条 has no paragraph 2"),
+        (
+            "一、删去第一条。\n\n二、在第一条前增加一条，作为第三条：\n“甲。”\n\n此外，对条文顺序作相应调整。\n",
+            3,
+            "第一条 was deleted",
+        ),
+        (
+            "一、在第二条后增加一条，作为第四条：\n“甲。”\n\n此外，对条文顺序作相应调整。\n",
+            1,
+            "the article inserted as 第四条 is 第三条 after renumbering",
+        ),
+    ],
+)
+def test_an_instruction_that_cannot_be_carried_out_is_reported_with_its_line(
+    written, line, message
+):
+    with pytest.raises(InstructionError, match=message) as caught:
+        apply_instructions(SMALL_CN, written)
+    assert caught.value.line == line
+    assert str(caught.value).startswith(f"line {line}: ")
+
+
+def test_an_article_twice_in_the_base_is_reported_when_named():
+    base = "第一条　甲。\n\n第一条　乙。\n\n第二条　丙。\n"
+    with pytest.raises(InstructionError, match="第一条 is in the text 2 times"):
+        apply_instructions(base, "一、删去第一条。\n")
+    assert "第一条　乙" in apply_instructions(base, "一、删去第二条。\n")
+
+
+# -- a real law: a decision in the style of the 2020 one, on the Copyright Law of 2010 ---------
+
+CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
+
+COPYRIGHT_DECISION = """\
+# 全国人民代表大会常务委员会关于修改《中华人民共和国著作权法》的决定
+
+第十三届全国人民代表大会常务委员会第二十三次会议决定对《中华人民共和国著作权法》作如下修改：
+
+一、将第二条第一款中的“其他组织”修改为“非法人组织”。
+
+二、将第五条中的“时事新闻”修改为“单纯事实消息”。
+
+三、在第六条后增加一条，作为第七条：
+“著作权人和与著作权有关的权利人可以依法采取技术措施。”
+
+四、删去第四十六条。
+
+五、将第六十一条修改为：
+“本法自2021年6月1日起施行。”
+
+此外，对条文顺序作相应调整。
+
+本决定自2021年6月1日起施行。
+"""
+
+
+def test_a_decision_on_the_copyright_law_gives_the_expected_articles():
+    base = (CORPUS / "copyright_cn" / "2010.md").read_text(encoding="utf-8")
+    old = {a.split("　")[0]: a for a in articles_of(prepare(base))}
+    got = apply_instructions(base, COPYRIGHT_DECISION)
+    new = {a.split("　")[0]: a for a in articles_of(got)}
+    assert len(new) == len(old) == 61
+    assert new["第二条"].startswith("第二条　中国公民、法人或者非法人组织的作品")
+    assert "（二）单纯事实消息；" in new["第五条"]
+    assert new["第七条"] == "第七条　著作权人和与著作权有关的权利人可以依法采取技术措施。"
+    # The articles after it move down by one, their text untouched …
+    assert new["第八条"] == old["第七条"].replace("第七条", "第八条", 1)
+    # … until the deleted 第四十六条, after which they keep their number.
+    assert new["第四十六条"] == old["第四十五条"].replace("第四十五条", "第四十六条", 1)
+    assert new["第四十七条"] == old["第四十七条"]
+    assert new["第六十一条"] == "第六十一条　本法自2021年6月1日起施行。"
+
+    # The title, the front page and the table of contents are kept as they were.
+    def others(text: str) -> list[str]:
+        return [u.text for u in units(prepare(text), by_article=True) if u.kind != "article"]
+
+    assert others(got) == others(base)
+    assert got.startswith("# 中华人民共和国著作权法\n\n中华人民共和国著作权法\n\n> （1990年")
