@@ -40,6 +40,7 @@ from consult.errors import ConsultError
 from consult.library import Library
 from ui import opening
 from ui.dialogs import open_problem
+from ui.dialogs.amendment_dialog import ApplyInstructionsDialog, DraftAmendmentDialog
 from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.import_dialog import ImportDialog
 from ui.dialogs.new_proposal import NewProposalDialog
@@ -77,6 +78,14 @@ def open_everything(qtbot, library: Library, tmp_path: Path, monkeypatch) -> Eve
     window.tabs.setCurrentIndex(1)
     window.compare_versions(proposal.id, 1, proposal.versions)
     qtbot.waitUntil(lambda: not window.compare_view.is_busy(), timeout=10_000)
+    # The amendment instructions for that comparison, and instructions applied to it (one
+    # that fails: the error is shown).
+    old, new, *titles = window.compare_view.shown_texts()
+    drafted = DraftAmendmentDialog(old, new, (titles[0], titles[1]), window)
+    qtbot.waitUntil(lambda: drafted.amendment is not None, timeout=20_000)
+    applying = ApplyInstructionsDialog(new, proposal.title, window)
+    applying.set_instructions("一、删去第二条。\n\n二、删去第九百九十条。\n")
+    found.content |= {"第二条", "第九百九十条", "第九百九十条"}
     window.tabs.setCurrentIndex(0)
     # The editor with a restored draft (its banner) and a motion short of co-signers.
     draft = replace(library.version(proposal.id).content, body="草稿 draft")
@@ -105,7 +114,7 @@ def open_everything(qtbot, library: Library, tmp_path: Path, monkeypatch) -> Eve
     imported = ImportDialog(library, [source], window)
     imported.start()
     qtbot.waitUntil(lambda: imported.report is not None, timeout=10_000)
-    dialogs += [export, imported]
+    dialogs += [export, imported, drafted, applying]
     for dialog in dialogs:
         qtbot.addWidget(dialog)
         dialog.show()

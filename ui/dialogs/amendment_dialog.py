@@ -380,8 +380,8 @@ class ApplyInstructionsDialog(QDialog):
         self._timer.stop()
         text = self.instructions_edit.toPlainText()
         self.result, self.error = None, None
+        self.preview.setPlainText(self._base)  # until they apply: the text as it is
         if not text.strip():
-            self.preview.setPlainText(self._base)
             self.status.setText(self.tr("Type, paste or open the instructions."))
         else:
             try:
