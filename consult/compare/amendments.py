@@ -1,0 +1,587 @@
+"""Drafting amendment instructions from two versions of a text (docs/amendments.md).
+
+`draft_amendment(old, new)` pairs the articles of both texts (compare_texts, by article) and
+writes what a drafter writes: deletions, moves, insertions with their anchors, the changes of
+each retained article (phrases, one paragraph, or the whole article) and the renumbering.
+Headings, the title and the preamble are left as they are. The drafter checks its own work:
+phrase edits are tried on the article as they will be applied, and the whole amendment is
+applied to the old text; any article whose result differs is amended as a whole instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from consult.compare.consolidate import apply_amendment, apply_edits
+from consult.compare.engine import Row, compare_texts
+from consult.compare.inline import inline_spans
+from consult.compare.instructions import (
+    ADD_AFTER,
+    AMEND,
+    DELETE,
+    EDIT,
+    INSERT,
+    MOVE,
+    NUMBER,
+    REMOVE,
+    RENUMBER,
+    REPLACE,
+    Amendment,
+    Edit,
+    Instruction,
+    NewArticle,
+    Ref,
+    article_parts,
+    normalise_space,
+)
+from consult.compare.numerals import NUMERAL_CHARS
+from consult.compare.structure import units
+from consult.compare.text import HAN, Options, prepare
+from consult.errors import InstructionError
+
+MAX_PLACES = 4  # phrase edits in one article, at most
+MAX_SHARE = 1 / 3  # of an article's characters changed by phrase edits, at most
+_MAX_PHRASE = 80  # characters a phrase may grow to while being made unique
+
+_HAN = re.compile(rf"[{HAN}]")
+_QUOTES = frozenset('“”"')
+_ITEM = re.compile(r"^[（(][一二三四五六七八九十百]+[）)]")  # a 项 line: （一）…
+_EN_LABEL = re.compile(r"(Sec\.|SEC\.|Section|SECTION|§)")
+_SUFFIX = re.compile(r"\d+(?P<suffix>\S*)$")
+# Where a Chinese phrase stops growing into its neighbours: punctuation, and the little words
+# that join words (的、和、或者 …): "其他组织" rather than "者其他组织".
+_STOP_CHARS = frozenset("的和与及或在对由向为是被将把从以于其等并之，。；：、")
+_STOP_WORDS = frozenset(
+    ("或者", "以及", "应当", "可以", "并且", "但是", "依照", "按照", "根据", "有关", "不得")
+)
+_NUMERAL = frozenset(NUMERAL_CHARS) - {"万"}
+_UNIT_CHARS = frozenset("条款项目章节编")  # what a numeral counts: a word ends after it
+_OPENING = frozenset("第")  # a word starts with it
+_CLAUSE_END = frozenset("，。；：、,;:")
+_OPTIONS = Options()
+
+
+@dataclass
+class _Item:
+    """One article of the new text, with what it was in the old one."""
+
+    row: Row
+    old: Ref | None  # its old number (paired articles)
+    new: Ref
+    stable: bool  # paired and in the same order as before (not moved)
+    after_heading: bool  # a heading (or other non-article text) comes right before it
+    insert: bool = False  # drafted as an inserted article (new, or moved and not placeable)
+
+
+def draft_amendment(old: str, new: str, *, lang: str = "zh") -> Amendment:
+    """The instructions that turn `old` into `new`, article by article, in the order a
+    drafter writes them. `lang` ("zh" | "en") is the language they are written in."""
+    comparison = compare_texts(old, new, by="article")
+    rows = comparison.rows
+    word = _english_word(rows)
+    items = _items(rows)
+    renumber = _renumbers(items)
+    drafted = _Drafter(items, renumber, cjk=lang == "zh" or _is_cjk(rows)).draft(rows)
+    amendment = Amendment(drafted, lang="zh" if lang == "zh" else "en", english_word=word)
+    return _checked(amendment, old, new, items)
+
+
+# -- the articles --------------------------------------------------------------------------------
+
+
+def ref_of(label: str | None, number: int | None) -> Ref:
+    """Ref of an article from its unit's label and number: 第十条之一 → (10, "之一"),
+    Sec. 106A → (106, "A")."""
+    label = label or ""
+    if label.startswith("第"):
+        index = label.find("条之")
+        return Ref(number or 0, label[index + 1 :] if index >= 0 else "")
+    match = _SUFFIX.search(label)
+    return Ref(number or 0, match.group("suffix") if match else "")
+
+
+def _is_article(row: Row) -> bool:
+    unit = row.new or row.old
+    return unit is not None and unit.kind == "article"
+
+
+def _items(rows: list[Row]) -> list[_Item]:
+    items: list[_Item] = []
+    after_heading = True  # the first article of a text: nothing before it to follow
+    for row in rows:
+        if row.new is None:
+            continue
+        if row.new.kind != "article":
+            after_heading = True
+            continue
+        old = ref_of(row.old.label, row.old.number) if row.old is not None else None
+        new = ref_of(row.new.label, row.new.number)
+        stable = row.kind in ("unchanged", "modified")
+        items.append(_Item(row, old, new, stable, after_heading, insert=row.old is None))
+        after_heading = False
+    return items
+
+
+def _renumbers(items: list[_Item]) -> bool:
+    """The new text numbers its articles 1, 2, 3 … and some retained article's number changed."""
+    numbered = [item.new for item in items] == [Ref(n) for n in range(1, len(items) + 1)]
+    return numbered and any(item.old is not None and item.old != item.new for item in items)
+
+
+def _english_word(rows: list[Row]) -> str:
+    for row in rows:
+        unit = row.old or row.new
+        if unit is not None and unit.kind == "article" and unit.label:
+            return "Section" if _EN_LABEL.match(unit.label) else "Article"
+    return "Article"
+
+
+def _is_cjk(rows: list[Row]) -> bool:
+    for row in rows:
+        unit = row.old or row.new
+        if unit is not None and unit.kind == "article":
+            return bool(unit.label and unit.label.startswith("第"))
+    return False
+
+
+def _body(row_text: str) -> tuple[str, list[str]]:
+    return article_parts(row_text)
+
+
+# -- drafting ------------------------------------------------------------------------------------
+
+
+class _Drafter:
+    def __init__(self, items: list[_Item], renumber: bool, *, cjk: bool) -> None:
+        self.items = items
+        self.renumber = renumber
+        self.cjk = cjk
+        self.index = {id(item.row): i for i, item in enumerate(items)}
+        self._mark_unplaceable_moves()
+
+    def _mark_unplaceable_moves(self) -> None:
+        """A moved article that has no article to follow or precede in its new place (an
+        inserted one before it and nothing retained after it) is deleted and inserted anew."""
+        for i, item in enumerate(self.items):
+            if item.old is not None and not item.stable and self._anchor(i, i + 1) is None:
+                item.insert = True
+
+    def _anchor(self, first: int, end: int) -> tuple[Ref, bool] | None:
+        """Where the new articles items[first:end] go: after the article before them (by its
+        old number), or — at the start of a chapter, or after an inserted article — before the
+        next article that keeps its place. Articles to the left are placed by then."""
+        items = self.items
+        if first > 0 and not items[first].after_heading:
+            previous = items[first - 1]
+            if previous.old is not None and not previous.insert:
+                return previous.old, False
+        for item in items[end:]:
+            if item.stable:
+                return item.old, True  # type: ignore[return-value]
+        if first > 0:
+            previous = items[first - 1]
+            if previous.old is not None and not previous.insert:
+                return previous.old, False
+        return None
+
+    def draft(self, rows: list[Row]) -> list[Instruction]:
+        out: list[Instruction] = []
+        deleted: list[Ref] = []
+        run: list[int] = []  # items inserted together
+
+        def flush() -> None:
+            if deleted:
+                out.append(Instruction(DELETE, targets=tuple(deleted)))
+                deleted.clear()
+            if run:
+                self._insert(out, run)
+                run.clear()
+
+        for row in rows:
+            if not _is_article(row):
+                continue
+            if row.new is None:  # deleted
+                if run:
+                    flush()
+                assert row.old is not None
+                deleted.append(ref_of(row.old.label, row.old.number))
+                continue
+            i = self.index[id(row)]
+            item = self.items[i]
+            if item.insert:
+                if deleted or (run and item.after_heading and self._anchor(i, i + 1)):
+                    flush()
+                if item.old is not None:  # a moved article that is inserted anew
+                    out.append(Instruction(DELETE, targets=(item.old,)))
+                run.append(i)
+                continue
+            flush()
+            assert item.old is not None
+            if not item.stable:
+                anchor = self._anchor(i, i + 1)
+                assert anchor is not None
+                out.append(
+                    Instruction(MOVE, targets=(item.old,), anchor=anchor[0], before=anchor[1])
+                )
+            change = self.text_instruction(item)
+            if change is not None:
+                out.append(change)
+            if not self.renumber and item.old != item.new:
+                out.append(Instruction(NUMBER, targets=(item.old,), number=item.new))
+        flush()
+        if self.renumber:
+            out.append(Instruction(RENUMBER))
+        return out
+
+    def _insert(self, out: list[Instruction], run: list[int]) -> None:
+        anchor = self._anchor(run[0], run[-1] + 1)
+        articles = []
+        for i in run:
+            new = self.items[i].row.new
+            assert new is not None
+            articles.append(NewArticle(self.items[i].new, tuple(_body(new.text)[1])))
+        out.append(
+            Instruction(
+                INSERT,
+                articles=tuple(articles),
+                anchor=anchor[0] if anchor else None,
+                before=anchor[1] if anchor else False,
+            )
+        )
+
+    def text_instruction(self, item: _Item) -> Instruction | None:
+        """How a retained article's text changes: None, phrase edits, one paragraph, or the
+        whole article."""
+        assert item.row.old is not None and item.row.new is not None and item.old is not None
+        label, before = _body(item.row.old.text)
+        after = _body(item.row.new.text)[1]
+        if [normalise_space(p) for p in before] == [normalise_space(p) for p in after]:
+            return None
+        return change_instruction(item.old, label, before, after, cjk=self.cjk)
+
+
+def change_instruction(
+    ref: Ref, label: str, before: list[str], after: list[str], *, cjk: bool
+) -> Instruction:
+    """The instruction for an article whose paragraphs change from `before` to `after`."""
+    if len(before) == len(after):
+        edits = phrase_edits(label, before, after, cjk=cjk)
+        if edits is not None:
+            return Instruction(EDIT, targets=(ref,), edits=tuple(edits))
+        changed = [
+            i
+            for i, (a, b) in enumerate(zip(before, after, strict=True))
+            if normalise_space(a) != normalise_space(b)
+        ]
+        if len(changed) == 1 and not any(_ITEM.match(p) for p in before + after):
+            paragraph = changed[0]
+            return Instruction(
+                AMEND,
+                targets=(Ref(ref.number, ref.sub, paragraph + 1),),
+                paragraphs=(after[paragraph],),
+            )
+    return whole_article(ref, after)
+
+
+def whole_article(ref: Ref, after: list[str]) -> Instruction:
+    return Instruction(AMEND, targets=(ref,), paragraphs=tuple(after))
+
+
+# -- phrase edits --------------------------------------------------------------------------------
+
+
+@dataclass
+class _Place:
+    """One changed place of a paragraph: old[start:end] becomes `text`."""
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+def phrase_edits(
+    label: str, before: list[str], after: list[str], *, cjk: bool
+) -> list[Edit] | None:
+    """Phrase edits that turn the paragraphs `before` into `after` (as many), or None when
+    the change is too large for phrases or a phrase cannot be made unique and quote-free."""
+    places: list[_Place] = []
+    for i, (a, b) in enumerate(zip(before, after, strict=True)):
+        if a == b or normalise_space(a) == normalise_space(b):
+            continue
+        places += _places(i, a, b, cjk=cjk)
+        if len(places) > 2 * MAX_PLACES:
+            return None
+    if not places:
+        return None
+    size = sum(len("".join(p.split())) for p in before)
+    changed = sum(max(p.end - p.start, len(p.text)) for p in places)
+    if changed > size * MAX_SHARE:
+        return None
+    places = _merged(places, before)
+    if cjk:
+        places = [p if p.start == p.end else _worded(p, before[p.paragraph]) for p in places]
+        places = _merged(places, before)
+    if len(places) > MAX_PLACES:
+        return None
+    current = list(before)
+    shift = [0] * len(before)
+    edits: list[Edit] = []
+    for place in places:
+        i = place.paragraph
+        start, end = place.start + shift[i], place.end + shift[i]
+        edit = _edit(label, current, i, start, end, place.text, cjk=cjk)
+        if edit is None:
+            return None
+        edits.append(edit)
+        try:
+            current = apply_edits("\n\n".join(current), [edit]).split("\n\n")
+        except InstructionError:
+            return None
+        if len(current) != len(before):
+            return None
+        shift[i] += len(place.text) - (place.end - place.start)
+    if [normalise_space(p) for p in current] != [normalise_space(p) for p in after]:
+        return None
+    return edits
+
+
+def _places(paragraph: int, a: str, b: str, *, cjk: bool) -> list[_Place]:
+    """The changed places of one paragraph, in old coordinates."""
+    out: list[_Place] = []
+    position = 0
+    pending: _Place | None = None
+    for span in inline_spans(a, b, _OPTIONS):
+        if span.op == "equal":
+            if pending is not None:
+                out.append(pending)
+                pending = None
+            position += len(span.old)
+            continue
+        if pending is None:
+            pending = _Place(paragraph, position, position, "")
+        position += len(span.old)
+        pending.end = position
+        pending.text += span.new
+    if pending is not None:
+        out.append(pending)
+    return out
+
+
+def _worded(place: _Place, text: str) -> _Place:
+    """A Chinese change grown to whole words: a numeral with its 第 and 条 / 款 / 项, and up to
+    two characters on each side while they are Han characters that are not joining words
+    (国务院著作权行政管理部门, not 务院; 其他组织, not 者其他组织)."""
+    start, end = place.start, place.end
+    while start > 0 and text[start - 1] in _NUMERAL:
+        start -= 1
+    while end < len(text) and text[end] in _NUMERAL:
+        end += 1
+    if start < place.start or (start < len(text) and text[start] in _NUMERAL):
+        start -= start > 0 and text[start - 1] == "第"
+    if end > place.end or (end > 0 and text[end - 1] in _NUMERAL):
+        end += end < len(text) and text[end] in _UNIT_CHARS
+    for _ in range(2):
+        if start == 0 or not _HAN.match(text[start - 1]) or text[start - 1] in _STOP_CHARS:
+            break
+        if text[start - 2 : start] in _STOP_WORDS or text[start] in _OPENING:
+            break
+        start -= 1
+        if text[start] in _OPENING:
+            break
+    for _ in range(2):
+        if end >= len(text) or not _HAN.match(text[end]) or text[end] in _STOP_CHARS:
+            break
+        if text[end : end + 2] in _STOP_WORDS or text[end - 1] in _UNIT_CHARS:
+            break
+        end += 1
+    if (start, end) == (place.start, place.end):
+        return place
+    return _Place(
+        place.paragraph, start, end, text[start : place.start] + place.text + text[place.end : end]
+    )
+
+
+def _merged(places: list[_Place], before: list[str]) -> list[_Place]:
+    """Places that touch, or are a few characters apart, as one."""
+    out: list[_Place] = []
+    for place in places:
+        last = out[-1] if out else None
+        if last is not None and last.paragraph == place.paragraph:
+            gap = before[place.paragraph][last.end : place.start]
+            if len(gap) <= 3 and "\n" not in gap:
+                out[-1] = _Place(
+                    last.paragraph, last.start, place.end, last.text + gap + place.text
+                )
+                continue
+        out.append(place)
+    return out
+
+
+def _edit(
+    label: str, current: list[str], i: int, start: int, end: int, text: str, *, cjk: bool
+) -> Edit | None:
+    """The edit of current[i][start:end] → text, with a phrase found once in the article
+    (grown by neighbouring characters or words until it is), or None."""
+    para = current[i]
+    line_start = para.rfind("\n", 0, start) + 1
+    line_end = para.find("\n", end)
+    line_end = len(para) if line_end < 0 else line_end
+    if "\n" in para[start:end] or "\n" in text:
+        return None
+    left, right = _word_start(para, start, line_start), _word_end(para, end, line_end)
+    whole = label + "\n\n" + "\n\n".join(current)
+    minimum = 2 if cjk else 1
+    insertion = start == end
+    while True:
+        find = para[left:right]
+        new = para[left:start] + text + para[end:right]
+        edit = _candidate(find, new, start - left, end - left, text, minimum)
+        if edit is not None and _found_once(whole, edit.find):
+            return edit
+        if right - left > _MAX_PHRASE or (left == line_start and right == line_end):
+            return None
+        # grow: an insertion to the left (the words it follows), a change first to the right
+        grow_left = left > line_start and (
+            insertion or right == line_end or start - left <= right - end
+        )
+        if grow_left:
+            left = _previous_start(para, left, line_start, cjk, start - left + 4 * (not insertion))
+        else:
+            right = _next_end(para, right, line_end, cjk, right - end + 4 * (not insertion))
+
+
+def _candidate(find: str, new: str, start: int, end: int, text: str, minimum: int) -> Edit | None:
+    """The plainest edit for find → new (the change at find[start:end] → text)."""
+    if not find or _QUOTES & set(find + new) or find != find.strip() or new != new.strip():
+        return None
+    if start == end and start > 0 and end == len(find) and len(find) >= minimum:
+        return Edit(ADD_AFTER, find, text) if text == text.strip() else None
+    if not text and start == 0 and end == len(find) and len(find) >= minimum:
+        return Edit(REMOVE, find)
+    if start == end and not text:
+        return None
+    if len(find) < minimum:
+        return None
+    return Edit(REPLACE, find, new)
+
+
+def _found_once(text: str, phrase: str) -> bool:
+    first = text.find(phrase)
+    return first >= 0 and text.find(phrase, first + 1) < 0
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() and not _HAN.match(ch)
+
+
+def _word_start(text: str, position: int, floor: int) -> int:
+    while (
+        position > floor
+        and position < len(text)
+        and _is_word(text[position - 1])
+        and _is_word(text[position])
+    ):
+        position -= 1
+    return position
+
+
+def _word_end(text: str, position: int, ceiling: int) -> int:
+    while 0 < position < ceiling and _is_word(text[position - 1]) and _is_word(text[position]):
+        position += 1
+    return position
+
+
+def _next_end(text: str, right: int, ceiling: int, cjk: bool, grown: int) -> int:
+    """Further to the right: a whole word or number (and the spaces before it); in Chinese
+    a character, and after four of them the rest of the clause."""
+    while right < ceiling and text[right].isspace():
+        right += 1
+    if right < ceiling:
+        right += 1
+        right = _word_end(text, right, ceiling)
+        if cjk and grown >= 4:
+            while right < ceiling and text[right - 1] not in _CLAUSE_END:
+                right += 1
+    return right
+
+
+def _previous_start(text: str, left: int, floor: int, cjk: bool, grown: int) -> int:
+    """Further to the left, as _next_end."""
+    while left > floor and text[left - 1].isspace():
+        left -= 1
+    if left > floor:
+        left -= 1
+        left = _word_start(text, left, floor)
+        if cjk and grown >= 4:
+            while left > floor and text[left - 1] not in _CLAUSE_END:
+                left -= 1
+    return left
+
+
+# -- the self-check ------------------------------------------------------------------------------
+
+
+def _checked(amendment: Amendment, old: str, new: str, items: list[_Item]) -> Amendment:
+    """The amendment applied to `old` (consolidate.apply_amendment): an instruction that
+    cannot be carried out, or a retained article whose text then differs from `new`, is
+    replaced by the whole article "修改为"."""
+    wanted = [_flat(item.row.new.text) for item in items if item.row.new is not None]
+    by_old = {item.old: item for item in items if item.old is not None and not item.insert}
+    for _ in range(3):
+        numbered = [replace(ins, line=i + 1) for i, ins in enumerate(amendment.instructions)]
+        trial = Amendment(numbered, amendment.lang, amendment.english_word)
+        try:
+            result = apply_amendment(old, trial)
+        except InstructionError as error:
+            failed = amendment.instructions[error.line - 1] if error.line else None
+            if failed is None or failed.op not in (EDIT, AMEND) or not failed.targets:
+                return amendment
+            wrong = {failed.targets[0].article()}
+        else:
+            got = [
+                _flat(unit.text)
+                for unit in units(prepare(result), by_article=True)
+                if unit.kind == "article"
+            ]
+            if len(got) != len(wanted):
+                return amendment
+            wrong = {
+                item.old
+                for item, a, b in zip(items, got, wanted, strict=True)
+                if a != b and item.old is not None and not item.insert
+            }
+            if not wrong:
+                return amendment
+        amendment = _whole(amendment, wrong, by_old)
+    return amendment
+
+
+def _flat(text: str) -> str:
+    return normalise_space("\n".join(article_parts(text)[1]))
+
+
+def _whole(amendment: Amendment, wrong: set[Ref], by_old: dict[Ref, _Item]) -> Amendment:
+    """The amendment with the articles `wrong` amended as a whole (in place of their other
+    text instructions; at the end, before the renumbering, for one that had none)."""
+    out: list[Instruction] = []
+    done: set[Ref] = set()
+    for ins in amendment.instructions:
+        ref = ins.targets[0].article() if ins.targets and ins.op in (EDIT, AMEND) else None
+        if ref is not None and ref in wrong:
+            if ref in done:
+                continue
+            ins = whole_article(ref, _new_paragraphs(by_old[ref]))
+            done.add(ref)
+        out.append(ins)
+    end = len(out) - (bool(out) and out[-1].op == RENUMBER)
+    for ref in sorted(wrong - done):
+        out.insert(end, whole_article(ref, _new_paragraphs(by_old[ref])))
+        end += 1
+    return Amendment(out, amendment.lang, amendment.english_word)
+
+
+def _new_paragraphs(item: _Item) -> list[str]:
+    assert item.row.new is not None
+    return _body(item.row.new.text)[1]
