@@ -6,12 +6,12 @@
     <message>
         <location filename="../../ui/dialogs/amendment_dialog.py" line="+246"/>
         <source>Apply Instructions</source>
-        <translation>应用修改决定</translation>
+        <translation>应用修改指令</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Instructions to apply to “%1” (typed, pasted, or opened from a file):</source>
-        <translation>要应用于“%1”的修改决定（可输入、粘贴，或从文件打开）：</translation>
+        <translation>要应用于“%1”的修改指令（可输入、粘贴，或从文件打开）：</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -21,12 +21,12 @@
     <message>
         <location line="+5"/>
         <source>Instructions</source>
-        <translation>修改决定</translation>
+        <translation>修改指令</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The amendment instructions, in Chinese or English, numbered by the articles of this text</source>
-        <translation>修改决定（中文或英文），按本文本的条文序号指明所改条文</translation>
+        <translation>修改指令（中文或英文），按本文本的条文序号指明所改条文</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -36,12 +36,12 @@
     <message>
         <location line="+4"/>
         <source>Open a file of instructions</source>
-        <translation>打开修改决定文件</translation>
+        <translation>打开修改指令文件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Read the instructions from a Markdown or text file</source>
-        <translation>从 Markdown 或文本文件读入修改决定</translation>
+        <translation>从 Markdown 或文本文件读入修改指令</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -51,7 +51,7 @@
     <message>
         <location line="+1"/>
         <source>The text as it reads with the instructions applied</source>
-        <translation>应用修改决定后的全文</translation>
+        <translation>应用修改指令后的全文</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -86,7 +86,7 @@
     <message>
         <location line="+35"/>
         <source>Open Instructions</source>
-        <translation>打开修改决定</translation>
+        <translation>打开修改指令</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -101,7 +101,7 @@
     <message>
         <location line="+14"/>
         <source>Type, paste or open the instructions.</source>
-        <translation>请输入、粘贴或打开修改决定。</translation>
+        <translation>请输入、粘贴或打开修改指令。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -117,7 +117,7 @@
     <message>
         <location line="+2"/>
         <source>The instructions change nothing in this text.</source>
-        <translation>这些修改决定不改变本文本的任何内容。</translation>
+        <translation>这些修改指令不改变本文本的任何内容。</translation>
     </message>
 </context>
 <context>
@@ -339,22 +339,22 @@
     <message>
         <location line="+7"/>
         <source>Amendment Instructions…</source>
-        <translation>修改决定…</translation>
+        <translation>修改指令…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Draft amendment instructions</source>
-        <translation>起草修改决定</translation>
+        <translation>起草修改指令</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Draft the instructions that turn the old text into the new one, article by article, as a legislature adopts an amendment</source>
-        <translation>按立法机关通过修改决定的写法，逐条起草把旧文本改为新文本的修改决定</translation>
+        <translation>按立法机关通过修改指令的写法，逐条起草把旧文本改为新文本的修改指令</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Draft the amendment instructions for these texts</source>
-        <translation>为这两份文本起草修改决定</translation>
+        <translation>为这两份文本起草修改指令</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -453,17 +453,17 @@
     <message>
         <location filename="../../ui/dialogs/amendment_dialog.py" line="-334"/>
         <source>Amendment Instructions</source>
-        <translation>修改决定</translation>
+        <translation>修改指令</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Language of the instructions</source>
-        <translation>修改决定的语言</translation>
+        <translation>修改指令的语言</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Write the instructions in Chinese or in English</source>
-        <translation>用中文或英文写出修改决定</translation>
+        <translation>用中文或英文写出修改指令</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -473,12 +473,12 @@
     <message>
         <location line="+11"/>
         <source>Instructions</source>
-        <translation>修改决定</translation>
+        <translation>修改指令</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The amendment instructions that turn the old text into the new one, article by article, numbered as in the old text</source>
-        <translation>把旧文本改为新文本的修改决定，逐条写出，条文序号按旧文本</translation>
+        <translation>把旧文本改为新文本的修改指令，逐条写出，条文序号按旧文本</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -493,7 +493,7 @@
     <message>
         <location line="+1"/>
         <source>Copy the instructions to the clipboard</source>
-        <translation>把修改决定复制到剪贴板</translation>
+        <translation>把修改指令复制到剪贴板</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -508,7 +508,7 @@
     <message>
         <location line="+1"/>
         <source>Write the instructions to a Markdown file, with the two texts in its title</source>
-        <translation>把修改决定写入 Markdown 文件，标题注明两份文本</translation>
+        <translation>把修改指令写入 Markdown 文件，标题注明两份文本</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -518,17 +518,17 @@
     <message>
         <location line="+0"/>
         <source>Close the instructions</source>
-        <translation>关闭修改决定</translation>
+        <translation>关闭修改指令</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Drafting the instructions…</source>
-        <translation>正在起草修改决定…</translation>
+        <translation>正在起草修改指令…</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Cannot draft the instructions: %1</source>
-        <translation>无法起草修改决定：%1</translation>
+        <translation>无法起草修改指令：%1</translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
@@ -545,7 +545,7 @@
     <message>
         <location line="+15"/>
         <source>Amendment instructions</source>
-        <translation>修改决定</translation>
+        <translation>修改指令</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -555,12 +555,12 @@
     <message>
         <location line="+5"/>
         <source>Save the instructions</source>
-        <translation>保存修改决定</translation>
+        <translation>保存修改指令</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>amendment</source>
-        <translation>修改决定</translation>
+        <translation>修改指令</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -570,7 +570,7 @@
     <message>
         <location line="+13"/>
         <source>Cannot save the instructions</source>
-        <translation>无法保存修改决定</translation>
+        <translation>无法保存修改指令</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1168,12 +1168,12 @@
     <message>
         <location line="+4"/>
         <source>Draft &amp;Amendment Instructions…</source>
-        <translation>起草修改决定(&amp;A)…</translation>
+        <translation>起草修改指令(&amp;A)…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Apply &amp;Instructions…</source>
-        <translation>应用修改决定(&amp;I)…</translation>
+        <translation>应用修改指令(&amp;I)…</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1352,7 +1352,7 @@
     <message>
         <location line="+44"/>
         <source>Save the changes to “%1” as a new version before applying instructions?</source>
-        <translation>应用修改决定之前，先把对“%1”的修改保存为新版本吗？</translation>
+        <translation>应用修改指令之前，先把对“%1”的修改保存为新版本吗？</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -1362,12 +1362,12 @@
     <message>
         <location line="+2"/>
         <source>The proposal was changed while the instructions were being applied; apply them again to its latest version.</source>
-        <translation>应用修改决定期间，该文稿已有改动；请对其最新版本重新应用。</translation>
+        <translation>应用修改指令期间，该文稿已有改动；请对其最新版本重新应用。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Amended by instructions</source>
-        <translation>依修改决定修正</translation>
+        <translation>依修改指令修正</translation>
     </message>
     <message>
         <location line="+4"/>
