@@ -5,19 +5,14 @@ bad usage, exit 2."""
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 from core_helpers import CORPUS
 
 from consult.cli import main
-from consult.compare.instructions import normalise_space
+from consult.compare.amendments import draft_amendment
+from consult.compare.instructions import normalise_space, render
 from consult.compare.structure import units
 from consult.compare.text import prepare
-
-# Until the drafting and applying engines land (written alongside this command); removed then.
-_CORE = importlib.util.find_spec("consult.compare.amendments") is not None
-needs_core = pytest.mark.skipif(not _CORE, reason="consult.compare.amendments not there yet")
 
 OLD = CORPUS / "copyright_cn" / "2010.md"
 NEW = CORPUS / "copyright_cn" / "2020.md"
@@ -37,11 +32,7 @@ def cli(capsys):
 
 @pytest.fixture(scope="module")
 def drafted_zh() -> str:
-    """The Chinese instructions for the pair, drafted once for the module (a few seconds)."""
-    from consult.compare.amendments import draft_amendment
-
-    from consult.compare.instructions import render
-
+    """The Chinese instructions for the pair, drafted once for the module."""
     return render(draft_amendment(OLD.read_text("utf-8"), NEW.read_text("utf-8"), lang="zh"))
 
 
@@ -64,7 +55,6 @@ def one_line_error(err: str) -> str:
 # -- drafting ---------------------------------------------------------------------------------
 
 
-@needs_core
 def test_chinese_texts_are_drafted_in_chinese_with_renumbering(cli):
     code, out, err = cli("amend", OLD, NEW)
     assert (code, err) == (0, "")
@@ -74,7 +64,6 @@ def test_chinese_texts_are_drafted_in_chinese_with_renumbering(cli):
     assert "Article" not in out
 
 
-@needs_core
 def test_english_instructions_with_lang_en(cli):
     code, out, _ = cli("amend", OLD, NEW, "--lang", "en")
     assert code == 0
@@ -84,7 +73,6 @@ def test_english_instructions_with_lang_en(cli):
     assert out.lstrip().startswith("1.")
 
 
-@needs_core
 def test_markdown_format_has_a_title_naming_both_texts(cli):
     code, out, _ = cli("amend", OLD, NEW, "--format", "markdown")
     assert code == 0
@@ -92,7 +80,6 @@ def test_markdown_format_has_a_title_naming_both_texts(cli):
     assert "修改为" in out
 
 
-@needs_core
 def test_english_texts_default_to_english(cli, tmp_path):
     old, new = tmp_path / "old.md", tmp_path / "new.md"
     old.write_text("Article 1. Scope.\n\nArticle 2. Cats are animals.\n", encoding="utf-8")
@@ -102,7 +89,6 @@ def test_english_texts_default_to_english(cli, tmp_path):
     assert "Article 2" in out and "Dogs" in out and "第" not in out
 
 
-@needs_core
 def test_out_writes_the_file_and_prints_where(cli, tmp_path, drafted_zh):
     target = tmp_path / "修改决定.md"
     target.write_text("an older draft", encoding="utf-8")
@@ -113,7 +99,6 @@ def test_out_writes_the_file_and_prints_where(cli, tmp_path, drafted_zh):
     assert [p.name for p in tmp_path.iterdir()] == ["修改决定.md"]  # no temporary file left
 
 
-@needs_core
 def test_stored_versions_are_named_by_id_and_number(cli, tmp_path):
     db = tmp_path / "lib.consult"
     assert cli("--db", db, "init")[0] == 0
@@ -131,7 +116,6 @@ def test_stored_versions_are_named_by_id_and_number(cli, tmp_path):
 # -- applying ---------------------------------------------------------------------------------
 
 
-@needs_core
 def test_the_round_trip_through_the_command_gives_the_new_articles(cli, tmp_path):
     instructions = tmp_path / "instructions.md"
     assert cli("amend", OLD, NEW, "--format", "markdown", "--out", instructions)[0] == 0
@@ -143,7 +127,6 @@ def test_the_round_trip_through_the_command_gives_the_new_articles(cli, tmp_path
         assert got_article == want_article
 
 
-@needs_core
 def test_apply_writes_the_consolidated_text_with_out(cli, tmp_path, drafted_zh):
     instructions = tmp_path / "instructions.txt"
     instructions.write_text(drafted_zh, encoding="utf-8")
@@ -153,7 +136,6 @@ def test_apply_writes_the_consolidated_text_with_out(cli, tmp_path, drafted_zh):
     assert articles(target.read_text("utf-8")) == articles(NEW.read_text("utf-8"))
 
 
-@needs_core
 def test_an_article_the_text_lacks_is_reported_with_its_line(cli, tmp_path):
     instructions = tmp_path / "bad.md"
     instructions.write_text("一、删去第二条。\n\n二、删去第九百九十条。\n", encoding="utf-8")
@@ -162,7 +144,6 @@ def test_an_article_the_text_lacks_is_reported_with_its_line(cli, tmp_path):
     assert "line 3" in one_line_error(err)
 
 
-@needs_core
 def test_an_unknown_instruction_is_reported_with_its_line(cli, tmp_path):
     instructions = tmp_path / "bad.md"
     instructions.write_text("一、删去第二条。\n二、把这一条改得更好。\n", encoding="utf-8")
@@ -171,7 +152,6 @@ def test_an_unknown_instruction_is_reported_with_its_line(cli, tmp_path):
     assert "line 2" in one_line_error(err)
 
 
-@needs_core
 def test_nothing_is_written_when_an_instruction_fails(cli, tmp_path):
     instructions = tmp_path / "bad.md"
     instructions.write_text("删去第九百九十条。\n", encoding="utf-8")
