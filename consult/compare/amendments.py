@@ -274,7 +274,8 @@ def change_instruction(
             for i, (a, b) in enumerate(zip(before, after, strict=True))
             if normalise_space(a) != normalise_space(b)
         ]
-        if len(changed) == 1 and not any(_ITEM.match(p) for p in before + after):
+        items = any(_ITEM.match(p) for p in before + after)
+        if len(changed) == 1 and len(before) > 1 and not items:
             paragraph = changed[0]
             return Instruction(
                 AMEND,
@@ -321,7 +322,12 @@ def phrase_edits(
         return None
     places = _merged(places, before)
     if cjk:
-        places = [p if p.start == p.end else _worded(p, before[p.paragraph]) for p in places]
+        places = [
+            _worded(p, before[p.paragraph])
+            if p.start < p.end or _inside_word(before[p.paragraph], p.start)
+            else p
+            for p in places
+        ]
         places = _merged(places, before)
     if len(places) > MAX_PLACES:
         return None
@@ -401,6 +407,12 @@ def _worded(place: _Place, text: str) -> _Place:
     return _Place(
         place.paragraph, start, end, text[start : place.start] + place.text + text[place.end : end]
     )
+
+
+def _inside_word(text: str, position: int) -> bool:
+    """Between two Han characters neither of which joins words: 中|国."""
+    pair = text[position - 1 : position + 1] if position > 0 else ""
+    return len(pair) == 2 and all(_HAN.match(ch) and ch not in _STOP_CHARS for ch in pair)
 
 
 def _merged(places: list[_Place], before: list[str]) -> list[_Place]:
