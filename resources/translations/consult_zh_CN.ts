@@ -4,12 +4,12 @@
 <context>
     <name>ApplyInstructionsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/amendment_dialog.py" line="+246"/>
+        <location filename="../../ui/dialogs/amendment_dialog.py" line="+270"/>
         <source>Apply Instructions</source>
         <translation>应用修改指令</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Instructions to apply to “%1” (typed, pasted, or opened from a file):</source>
         <translation>要应用于“%1”的修改指令（可输入、粘贴，或从文件打开）：</translation>
     </message>
@@ -99,18 +99,22 @@
         <translation>无法读取文件</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
+        <source>Applying the instructions…</source>
+        <translation>正在应用修改指令…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Type, paste or open the instructions.</source>
         <translation>请输入、粘贴或打开修改指令。</translation>
     </message>
     <message>
-        <location line="+6"/>
         <location line="+3"/>
         <source>Not applied: %1</source>
         <translation>未能应用：%1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Applied. Save it as the proposal&apos;s next version?</source>
         <translation>已应用。要保存为该文稿的下一个版本吗？</translation>
     </message>
@@ -451,7 +455,7 @@
 <context>
     <name>DraftAmendmentDialog</name>
     <message>
-        <location filename="../../ui/dialogs/amendment_dialog.py" line="-334"/>
+        <location filename="../../ui/dialogs/amendment_dialog.py" line="-360"/>
         <source>Amendment Instructions</source>
         <translation>修改指令</translation>
     </message>
@@ -521,12 +525,12 @@
         <translation>关闭修改指令</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <source>Drafting the instructions…</source>
         <translation>正在起草修改指令…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Cannot draft the instructions: %1</source>
         <translation>无法起草修改指令：%1</translation>
     </message>

@@ -58,6 +58,12 @@ def drafted(qtbot, window, law):
     return dialog
 
 
+def previewed(qtbot, dialog):
+    """Wait for the preview of what is in the dialog's box (made in a worker)."""
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=10_000)
+    return dialog
+
+
 def test_the_draft_dialog_shows_the_instructions_for_two_versions(qtbot, library, law):
     window = make_window(qtbot, library)
     assert not window.action_draft_amendment.isEnabled()  # nothing compared yet
@@ -109,6 +115,7 @@ def test_apply_on_a_reference_text_saves_a_new_version_shown_in_history(qtbot, l
         "一、将第二条中的“著作权人享有发表权”修改为“著作权人享有发表权和署名权”。\n\n"
         "二、删去第四条。\n"
     )
+    previewed(qtbot, dialog)
     assert dialog.result is not None, dialog.status.text()
     assert "著作权人享有发表权和署名权。" in dialog.preview.toPlainText()
     assert "第四条" not in dialog.preview.toPlainText()
@@ -132,6 +139,7 @@ def test_a_bad_instruction_shows_its_line_and_saves_nothing(qtbot, library, law)
     dialog = window.apply_instructions()
     assert dialog is not None
     dialog.set_instructions("一、删去第二条。\n\n二、删去第九十九条。\n")
+    previewed(qtbot, dialog)
     assert dialog.result is None
     assert "line 3" in dialog.status.text()
     assert dialog.instructions_edit.textCursor().blockNumber() == 2  # on the failing line
@@ -149,6 +157,7 @@ def test_instructions_are_opened_from_a_file(qtbot, library, law, tmp_path):
     source = tmp_path / "instructions.md"
     source.write_text("1. Article 4 is deleted.\n", encoding="utf-8")
     assert dialog.open_file(source)
+    previewed(qtbot, dialog)
     assert dialog.result is not None and "第四条" not in dialog.result
     assert not dialog.open_file(tmp_path / "missing.md")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -45,6 +45,27 @@ def _draft_job(old: str, new: str, lang: str):
         from consult.compare.amendments import draft_amendment  # loaded when first used
 
         return draft_amendment(old, new, lang=lang)
+
+    return job
+
+
+def _worker(job) -> Task:
+    """A task that outlives the dialog that asked for it (closed while it runs): owned by the
+    application and deleted when done; the dialog drops a result it no longer waits for."""
+    task = Task(job, QCoreApplication.instance())
+    task.finished.connect(task.deleteLater)
+    task.failed.connect(task.deleteLater)
+    return task
+
+
+def _apply_job(base: str, instructions: str):
+    def job(_progress, _cancelled) -> str | ConsultError:
+        from consult.compare.consolidate import apply_instructions  # loaded when first used
+
+        try:
+            return apply_instructions(base, instructions)
+        except ConsultError as e:  # returned, not raised: the error keeps its line
+            return e
 
     return job
 
@@ -148,21 +169,20 @@ class DraftAmendmentDialog(QDialog):
         return str(self.lang_combo.currentData())
 
     def is_busy(self) -> bool:
-        return self._task is not None and self._task.is_running()
+        return self._task is not None
 
     def draft(self) -> None:
         """Draft in the language chosen (in a worker; at once if it was drafted before)."""
         lang = self.lang()
         if lang in self._drafted:
+            self._task = None  # one still drafting is for the other language
             self._show(lang, self._drafted[lang])
             return
-        if self._task is not None:
-            self._task.cancel()  # its result, if it comes, is for another language: dropped
         self.amendment = None
         self.text.clear()
         self.status.setText(self.tr("Drafting the instructions…"))
         self._enable(False)
-        task = Task(_draft_job(*self._texts, lang), self)
+        task = _worker(_draft_job(*self._texts, lang))
         task.finished.connect(lambda result, t=task, lang=lang: self._drafted_in(t, lang, result))
         task.failed.connect(lambda message, t=task: self._failed(t, message))
         self._task = task
@@ -170,11 +190,13 @@ class DraftAmendmentDialog(QDialog):
 
     def _drafted_in(self, task: Task, lang: str, amendment: Amendment) -> None:
         self._drafted[lang] = amendment
-        if task is self._task and lang == self.lang():
+        if task is self._task:  # else: asked for in a language no longer chosen
+            self._task = None
             self._show(lang, amendment)
 
     def _failed(self, task: Task, message: str) -> None:
         if task is self._task:
+            self._task = None
             self.status.setText(self.tr("Cannot draft the instructions: %1").replace("%1", message))
 
     def _show(self, lang: str, amendment: Amendment) -> None:
@@ -231,14 +253,16 @@ class DraftAmendmentDialog(QDialog):
         return True
 
     def done(self, result: int) -> None:
-        if self._task is not None:
-            self._task.cancel()
+        self._task = None  # a draft still running is not shown
         super().done(result)
 
 
 class ApplyInstructionsDialog(QDialog):
     """Instructions applied to `base` (the text of a proposal's latest version). `result` is
-    the consolidated text when they apply, else None; OK is offered only then."""
+    the consolidated text when they apply, else None (`error` says why); OK is offered only
+    then. `previewed` is emitted each time the preview of what is typed is shown."""
+
+    previewed = Signal()
 
     def __init__(self, base: str, title: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -248,6 +272,9 @@ class ApplyInstructionsDialog(QDialog):
         self._base = base
         self.result: str | None = None
         self.error: InstructionError | None = None
+        self._generation = 0  # of the preview asked for last
+        self._busy = False
+        self._applied_text: str | None = None  # the instructions the preview shows
 
         intro = QLabel(
             self.tr(
@@ -349,7 +376,7 @@ class ApplyInstructionsDialog(QDialog):
         self.update_preview()
 
     def set_instructions(self, text: str) -> None:
-        """Put `text` in the box and preview it at once."""
+        """Put `text` in the box and preview it without waiting for a pause."""
         self.instructions_edit.setPlainText(text)
         self.update_preview()
 
@@ -374,32 +401,53 @@ class ApplyInstructionsDialog(QDialog):
         return True
 
     def update_preview(self) -> None:
-        """Apply the instructions to the text now: the result, or the error and its line."""
-        from consult.compare.consolidate import apply_instructions  # loaded when first used
-
+        """Apply the instructions to the text (in a worker: a long law takes a moment); the
+        result, or the error and its line, is shown when done (`previewed`)."""
         self._timer.stop()
         text = self.instructions_edit.toPlainText()
+        self._generation += 1
         self.result, self.error = None, None
-        self.preview.setPlainText(self._base)  # until they apply: the text as it is
+        self.ok_button.setEnabled(False)
         if not text.strip():
+            self._applied(self._generation, text, None)
+            return
+        self.status.setText(self.tr("Applying the instructions…"))
+        task = _worker(_apply_job(self._base, text))
+        task.finished.connect(
+            lambda outcome, g=self._generation, t=text: self._applied(g, t, outcome)
+        )
+        task.failed.connect(
+            lambda message, g=self._generation, t=text: self._applied(g, t, ConsultError(message))
+        )
+        self._busy = True
+        task.start()
+
+    def is_busy(self) -> bool:
+        """Whether the preview of what is typed is still being made."""
+        return self._busy or self._timer.isActive()
+
+    def _applied(self, generation: int, text: str, outcome: str | ConsultError | None) -> None:
+        if generation != self._generation:
+            return  # the instructions were changed since: a newer preview is on its way
+        self._busy = False
+        self._applied_text = text
+        self.preview.setPlainText(outcome if isinstance(outcome, str) else self._base)
+        if outcome is None:
             self.status.setText(self.tr("Type, paste or open the instructions."))
+        elif isinstance(outcome, ConsultError):
+            self.error = outcome if isinstance(outcome, InstructionError) else None
+            self.status.setText(self.tr("Not applied: %1").replace("%1", str(outcome)))
+            if self.error is not None:
+                self._show_error_line(self.error.line)
         else:
-            try:
-                self.result = apply_instructions(self._base, text)
-            except InstructionError as e:
-                self.error = e
-                self.status.setText(self.tr("Not applied: %1").replace("%1", str(e)))
-                self._show_error_line(e.line)
-            except ConsultError as e:
-                self.status.setText(self.tr("Not applied: %1").replace("%1", str(e)))
-            else:
-                self.preview.setPlainText(self.result)
-                self.status.setText(
-                    self.tr("Applied. Save it as the proposal's next version?")
-                    if self.result != self._base
-                    else self.tr("The instructions change nothing in this text.")
-                )
+            self.result = outcome
+            self.status.setText(
+                self.tr("Applied. Save it as the proposal's next version?")
+                if outcome != self._base
+                else self.tr("The instructions change nothing in this text.")
+            )
         self.ok_button.setEnabled(self.result is not None and self.result != self._base)
+        self.previewed.emit()
 
     def _show_error_line(self, line: int) -> None:
         """Put the cursor on the instruction that failed (lines are 1-based)."""
@@ -412,8 +460,15 @@ class ApplyInstructionsDialog(QDialog):
             self.instructions_edit.setTextCursor(cursor)
             self.instructions_edit.centerCursor()
 
+    def done(self, result: int) -> None:
+        self._generation += 1  # a preview still running is not shown
+        self._timer.stop()
+        super().done(result)
+
     def accept(self) -> None:
-        self.update_preview()  # what was typed last, not the preview of a moment ago
+        # Only the preview of what is in the box now (Enter may come before it is made).
+        if self.is_busy() or self._applied_text != self.instructions_edit.toPlainText():
+            return
         if self.result is None or self.result == self._base:
             return
         super().accept()
