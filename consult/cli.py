@@ -17,7 +17,7 @@ from typing import Any
 from consult import clock
 from consult.cli_help import HelpFormatter
 from consult.errors import ConsultError, InvalidInput
-from consult.i18n import N_, display_width, install_argparse, join, pad, tr
+from consult.i18n import N_, display_width, install_argparse, join, ntr, pad, tr
 from consult.library import Library
 from consult.markdown_io.text_file import read_text
 from consult.model import Kind, Proposal, Status, Version, VersionInfo
@@ -650,11 +650,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         for problem in problems:
             print(tr("problem: {problem}", problem=problem))
         return _fail(
-            tr(
-                "{count} problem(s) found in {path}; see above. Restore it from a backup "
+            ntr(
+                "{count} problem found in {path}; see above. Restore it from a backup "
                 "('consult backup --list', then '--restore') or save what is readable with "
                 "'consult salvage --out DIR'",
-                count=len(problems),
+                "{count} problems found in {path}; see above. Restore it from a backup "
+                "('consult backup --list', then '--restore') or save what is readable with "
+                "'consult salvage --out DIR'",
+                len(problems),
                 path=_db_path(args),
             )
         )

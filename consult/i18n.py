@@ -111,6 +111,14 @@ def tr(template: str, /, **values: object) -> str:
         return template.format(**values)
 
 
+def ntr(singular: str, plural: str, /, count: int, **values: object) -> str:
+    """`tr` of the template that fits `count`: `singular` for 1, else `plural` ("{count}
+    file saved" / "{count} files saved"); `count` is one of the values. Chinese translates
+    both alike."""
+    template = singular if count == 1 else plural
+    return tr(template, count=count, **values)
+
+
 def translated(text: str) -> str:
     """`text` in the current language as the catalog has it, nothing filled in (for texts
     that are not templates: the command's help, which argparse formats itself)."""

@@ -25,7 +25,7 @@ from consult.errors import (
     NotFound,
     ReadOnlyLibrary,
 )
-from consult.i18n import N_, tr
+from consult.i18n import N_, ntr, tr
 from consult.model import (
     Base,
     Content,
@@ -302,7 +302,14 @@ class Library:
         allowed = {"body", "title", "kind", "status", "sponsors", "cosigners", "session", "base"}
         unknown = set(changes) - allowed
         if unknown:
-            raise InvalidInput(tr("Unknown field(s): {fields}", fields=", ".join(sorted(unknown))))
+            raise InvalidInput(
+                ntr(
+                    "Unknown field: {fields}",
+                    "Unknown fields: {fields}",
+                    len(unknown),
+                    fields=", ".join(sorted(unknown)),
+                )
+            )
         latest = self.version(proposal_id).content
         if "kind" in changes:
             changes["kind"] = parse_choice(Kind, changes["kind"], "kind")

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 from sqlite_utils import Database
 
 from consult.errors import ConsultError, InvalidInput
-from consult.i18n import os_reason, tr
+from consult.i18n import ntr, os_reason, tr
 from consult.library import Library
 from consult.markdown_io.atomic import WriteFailed, sync_folder, write_atomic
 from consult.markdown_io.front_matter import join_front_matter
@@ -44,7 +44,14 @@ class SalvageReport:
     notes: list[str] = field(default_factory=list)  # e.g. an older version saved instead
 
     def lines(self) -> list[str]:
-        out = [tr("{count} file(s) saved to {folder}", count=len(self.written), folder=self.folder)]
+        out = [
+            ntr(
+                "{count} file saved to {folder}",
+                "{count} files saved to {folder}",
+                len(self.written),
+                folder=self.folder,
+            )
+        ]
         out += [tr("note: {note}", note=n) for n in self.notes]
         out += [tr("lost: {what}", what=what) for what in self.lost]
         return out

@@ -1,6 +1,7 @@
 """The window's language: English (the source texts) or Simplified Chinese.
 
-The translation source is `resources/translations/consult_zh_CN.ts`; the `.qm` file Qt loads is
+The translation source is `resources/translations/consult_zh_CN.ts` (and `consult_en.ts`, which
+holds only English's singular and plural forms of the texts with a count); the `.qm` file Qt loads is
 not shipped but built from it with `lrelease` (PySide6 ships one in its package folder) on the
 first start, into the user's cache folder under a name that carries the `.ts` file's hash, so
 that an updated `.ts` is built again and an old `.qm` is never used. Qt's own translations
@@ -96,7 +97,7 @@ def install(language: str | None = None, *, cache: Path | None = None) -> Instal
     uninstall()
     wanted = resolve(language if language is not None else preferred_language())
     if wanted == ENGLISH:
-        return Installed(ENGLISH)
+        return Installed(ENGLISH, files=_install_english_plurals(cache))
     qm, notice = compiled_translation(wanted, cache=cache)
     if qm is None:
         print(f"Consult: {notice}", file=sys.stderr)
@@ -120,6 +121,18 @@ def install(language: str | None = None, *, cache: Path | None = None) -> Instal
         _default_locale = QLocale()
         QLocale.setDefault(QLocale(wanted))  # numbers and dates as the language writes them
     return Installed(wanted, files=loaded)
+
+
+def _install_english_plurals(cache: Path | None) -> list[Path]:
+    """English needs a translation only for its plurals: the texts with a count (%n) are
+    written "%n proposal(s)" in the code, and consult_en.ts gives "1 proposal" / "2
+    proposals". Without it (no lrelease) the window shows the "(s)" forms."""
+    qm, _ = compiled_translation(ENGLISH, cache=cache)
+    plurals = QTranslator()
+    if qm is None or not plurals.load(str(qm)):
+        return []
+    _add(plurals)
+    return [qm]
 
 
 def uninstall() -> None:

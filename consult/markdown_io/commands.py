@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from consult.errors import InvalidInput, LibraryError
-from consult.i18n import tr
+from consult.i18n import ntr, tr
 from consult.markdown_io.exporter import export_proposals
 from consult.markdown_io.importer import Outcome, import_paths
 
@@ -75,7 +75,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise LibraryError(report.stopped)
     if report.failed:
         raise LibraryError(
-            tr("{count} proposal(s) could not be exported; see above", count=len(report.failed))
+            ntr(
+                "{count} proposal could not be exported; see above",
+                "{count} proposals could not be exported; see above",
+                len(report.failed),
+            )
         )
     return 0
 

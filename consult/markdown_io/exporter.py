@@ -23,7 +23,7 @@ from pathlib import Path
 
 from consult import clock
 from consult.errors import CorruptVersion, InvalidInput
-from consult.i18n import join, os_reason, tr
+from consult.i18n import join, ntr, os_reason, tr
 from consult.library import Library
 from consult.markdown_io.atomic import WriteFailed, sync_folder, write_atomic
 from consult.markdown_io.front_matter import join_front_matter
@@ -60,9 +60,10 @@ class ExportReport:
     def lines(self) -> list[str]:
         """The report as lines of text for a terminal or a dialog."""
         out = [
-            tr(
-                "{count} proposal(s) exported to {folder}",
-                count=len(self.files),
+            ntr(
+                "{count} proposal exported to {folder}",
+                "{count} proposals exported to {folder}",
+                len(self.files),
                 folder=self.folder,
             )
         ]

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 
 from sqlite_utils import Database
 
-from consult.i18n import tr
+from consult.i18n import ntr, tr
 from consult.storage.blobs import BlobStore, BodyDamaged
 
 TEXT_TABLE = "search_text"
@@ -214,18 +214,27 @@ def verify(db: Database) -> list[str]:
     ).fetchone()[0]
     if missing:
         problems.append(
-            tr("search index: {count} proposal(s) are not indexed", count=f"{missing:.0f}")
+            ntr(
+                "search index: {count} proposal is not indexed",
+                "search index: {count} proposals are not indexed",
+                int(missing),
+            )
         )
     if wrong:
         problems.append(
-            tr(
-                "search index: {count} proposal(s) are indexed with old text or tags",
-                count=f"{wrong:.0f}",
+            ntr(
+                "search index: {count} proposal is indexed with old text or tags",
+                "search index: {count} proposals are indexed with old text or tags",
+                int(wrong),
             )
         )
     if extra:
         problems.append(
-            tr("search index: {count} indexed proposal(s) are in the trash or gone", count=extra)
+            ntr(
+                "search index: {count} indexed proposal is in the trash or gone",
+                "search index: {count} indexed proposals are in the trash or gone",
+                extra,
+            )
         )
     if not has_index(db):
         return problems

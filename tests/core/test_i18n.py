@@ -47,14 +47,17 @@ def code_templates() -> dict[str, list[str]]:
 
 
 def _message_calls(path: Path) -> list[tuple[ast.Call, ast.expr | None]]:
+    """Each tr(…) and N_(…) call with its template; each ntr(…) call twice, with its singular
+    and with its plural."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    return [
-        (node, node.args[0] if node.args else None)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Name)
-        and node.func.id in ("tr", "N_")
-    ]
+    found: list[tuple[ast.Call, ast.expr | None]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            if node.func.id in ("tr", "N_"):
+                found.append((node, node.args[0] if node.args else None))
+            elif node.func.id == "ntr":
+                found += [(node, node.args[i] if len(node.args) > i else None) for i in (0, 1)]
+    return found
 
 
 def catalog_entries() -> list[i18n.PoEntry]:
@@ -417,6 +420,22 @@ def test_the_core_reports_in_chinese_what_the_window_shows(lib, tmp_path):
     proposal_id = lib.list_proposals()[0].id
     lib.edit(proposal_id, body="第二稿")
     assert lib.restore_version(proposal_id, 1).version.label == "从版本 1 恢复"
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "two"),
+    [
+        ("en", "1 file saved to /r", "2 files saved to /r"),
+        ("zh_CN", "已将 1 个文件保存到 /r", "已将 2 个文件保存到 /r"),
+    ],
+)
+def test_a_count_in_a_message_reads_right_for_one_and_for_two(language, one, two):
+    from consult.salvage import SalvageReport
+
+    i18n.set_language(language)
+    files = [Path("/r/a.md"), Path("/r/b.md")]
+    assert SalvageReport(Path("/r"), files[:1]).lines() == [one]
+    assert SalvageReport(Path("/r"), files).lines() == [two]
 
 
 def test_system_reasons_are_translated_and_our_own_words_kept():

@@ -128,6 +128,43 @@ def test_the_ts_holds_every_string_of_the_window_and_no_other(tmp_path):
     assert not shipped - found, f"no longer in ui/: {shipped - found}"
 
 
+def test_english_has_a_singular_and_a_plural_for_every_text_with_a_count():
+    """consult_en.ts: the texts with %n of the window (those of the Chinese .ts), each with
+    English's two forms, none of them "(s)"; the Chinese forms have no "(s)" either."""
+    counted = {
+        (c, m.findtext("source")) for c, m in ts_messages(TS) if "%n" in m.findtext("source")
+    }
+    english = ts_messages(TS.with_name("consult_en.ts"))
+    assert len(counted) >= 5 and {(c, m.findtext("source")) for c, m in english} == counted
+    for _, message in english:
+        one, other = translation_texts(message)
+        assert one and other and "(s)" not in one + other
+        assert message.find("translation").get("type") is None
+    for context, message in ts_messages(TS):
+        if (context, message.findtext("source")) in counted:
+            assert not any("(s)" in text for text in translation_texts(message))
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "two"),
+    [
+        ("en", "The selected proposal", "The 2 selected proposals"),
+        ("zh_CN", "选中的 1 份文稿", "选中的 2 份文稿"),
+    ],
+)
+def test_a_count_in_the_window_reads_right_for_one_and_for_two(
+    qtbot, demo_library, window_language, language, one, two
+):
+    from ui.dialogs.export_dialog import ExportDialog
+
+    window_language(language)
+    ids = [p.id for p in demo_library.list_proposals()]
+    for chosen, expected in ((ids[:1], one), (ids[:2], two)):
+        dialog = ExportDialog(demo_library, chosen)
+        qtbot.addWidget(dialog)
+        assert dialog.selected_radio.text() == expected
+
+
 # -- building and loading -------------------------------------------------------------------
 
 

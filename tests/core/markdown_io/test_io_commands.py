@@ -63,7 +63,7 @@ def test_export_all_then_import_into_a_fresh_library_reproduces_the_demo(
 ):
     out, fresh = tmp_path / "md", tmp_path / "fresh.consult"
     status, stdout, _ = consult("export", "--all", "--out", out, "--db", demo_db)
-    assert status == 0 and stdout.startswith(f"8 proposal(s) exported to {out}")
+    assert status == 0 and stdout.startswith(f"8 proposals exported to {out}")
     assert consult("init", "--db", fresh)[0] == 0
     status, stdout, _ = consult("import", out, "--db", fresh)
     assert status == 0 and stdout.rstrip().endswith("8 imported, 1 skipped")
@@ -78,7 +78,7 @@ def test_export_chosen_ids_with_history(consult, demo_db, tmp_path):
     status, stdout, _ = consult(
         "export", first["id"][:6], "--out", out, "--history", "--db", demo_db
     )
-    assert status == 0 and stdout.startswith("1 proposal(s) exported")
+    assert status == 0 and stdout.startswith("1 proposal exported")
     [folder] = [p for p in out.iterdir() if p.is_dir()]
     assert sorted(p.name for p in folder.iterdir()) == [
         f"v{n}.md" for n in range(1, first["versions"] + 1)
