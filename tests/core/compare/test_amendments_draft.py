@@ -342,3 +342,14 @@ def test_us_code_title_17_is_drafted_in_seconds_and_round_trips():
     (ins,) = about(amendment, 120)
     assert ins.edits == (Edit(REPLACE, "02/01/2010", "01/07/2011"),)
     assert 'In Section 120, "02/01/2010" is replaced by "01/07/2011".' in render(amendment)
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("law", ["copyright_cn/2020.md", "pipl_cn/2021.md"])
+def test_synthetic_amendments_round_trip(law, seed):
+    """Inserted, deleted, moved, edited, split and merged articles (synth.py), renumbered."""
+    from synth import make_amendment
+
+    old = read(law)
+    new, _truth = make_amendment(old, seed)
+    assert articles(apply_amendment(old, draft_amendment(old, new))) == articles(new)
