@@ -733,7 +733,7 @@ class MainWindow(QMainWindow):
             return None
         dialog = ApplyInstructionsDialog(latest.content.body, latest.content.title, self)
         dialog.accepted.connect(
-            lambda: self._save_amended(proposal_id, latest.info.number, dialog.result)
+            lambda: self._save_amended(proposal_id, latest.info.number, dialog.consolidated)
         )
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()

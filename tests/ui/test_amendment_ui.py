@@ -116,7 +116,7 @@ def test_apply_on_a_reference_text_saves_a_new_version_shown_in_history(qtbot, l
         "二、删去第四条。\n"
     )
     previewed(qtbot, dialog)
-    assert dialog.result is not None, dialog.status.text()
+    assert dialog.consolidated is not None, dialog.status.text()
     assert "著作权人享有发表权和署名权。" in dialog.preview.toPlainText()
     assert "第四条" not in dialog.preview.toPlainText()
     assert dialog.ok_button.isEnabled()
@@ -140,7 +140,7 @@ def test_a_bad_instruction_shows_its_line_and_saves_nothing(qtbot, library, law)
     assert dialog is not None
     dialog.set_instructions("一、删去第二条。\n\n二、删去第九十九条。\n")
     previewed(qtbot, dialog)
-    assert dialog.result is None
+    assert dialog.consolidated is None
     assert "line 3" in dialog.status.text()
     assert dialog.instructions_edit.textCursor().blockNumber() == 2  # on the failing line
     assert not dialog.ok_button.isEnabled()
@@ -158,7 +158,7 @@ def test_instructions_are_opened_from_a_file(qtbot, library, law, tmp_path):
     source.write_text("1. Article 4 is deleted.\n", encoding="utf-8")
     assert dialog.open_file(source)
     previewed(qtbot, dialog)
-    assert dialog.result is not None and "第四条" not in dialog.result
+    assert dialog.consolidated is not None and "第四条" not in dialog.consolidated
     assert not dialog.open_file(tmp_path / "missing.md")
 
 

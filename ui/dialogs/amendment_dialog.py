@@ -258,9 +258,9 @@ class DraftAmendmentDialog(QDialog):
 
 
 class ApplyInstructionsDialog(QDialog):
-    """Instructions applied to `base` (the text of a proposal's latest version). `result` is
-    the consolidated text when they apply, else None (`error` says why); OK is offered only
-    then. `previewed` is emitted each time the preview of what is typed is shown."""
+    """Instructions applied to `base` (the text of a proposal's latest version).
+    `consolidated` is the result when they apply, else None (`error` says why); OK is offered
+    only then. `previewed` is emitted each time the preview of what is typed is shown."""
 
     previewed = Signal()
 
@@ -270,7 +270,7 @@ class ApplyInstructionsDialog(QDialog):
         self.setWindowTitle(self.tr("Apply Instructions"))
         self.resize(980, 640)
         self._base = base
-        self.result: str | None = None
+        self.consolidated: str | None = None
         self.error: InstructionError | None = None
         self._generation = 0  # of the preview asked for last
         self._busy = False
@@ -406,7 +406,7 @@ class ApplyInstructionsDialog(QDialog):
         self._timer.stop()
         text = self.instructions_edit.toPlainText()
         self._generation += 1
-        self.result, self.error = None, None
+        self.consolidated, self.error = None, None
         self.ok_button.setEnabled(False)
         if not text.strip():
             self._applied(self._generation, text, None)
@@ -440,13 +440,13 @@ class ApplyInstructionsDialog(QDialog):
             if self.error is not None:
                 self._show_error_line(self.error.line)
         else:
-            self.result = outcome
+            self.consolidated = outcome
             self.status.setText(
                 self.tr("Applied. Save it as the proposal's next version?")
                 if outcome != self._base
                 else self.tr("The instructions change nothing in this text.")
             )
-        self.ok_button.setEnabled(self.result is not None and self.result != self._base)
+        self.ok_button.setEnabled(self.consolidated is not None and self.consolidated != self._base)
         self.previewed.emit()
 
     def _show_error_line(self, line: int) -> None:
@@ -469,6 +469,6 @@ class ApplyInstructionsDialog(QDialog):
         # Only the preview of what is in the box now (Enter may come before it is made).
         if self.is_busy() or self._applied_text != self.instructions_edit.toPlainText():
             return
-        if self.result is None or self.result == self._base:
+        if self.consolidated is None or self.consolidated == self._base:
             return
         super().accept()
