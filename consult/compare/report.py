@@ -74,6 +74,10 @@ def _side_json(unit: Unit | None) -> dict | None:
 
 # -- words of the reports, in the language of the texts ----------------------------------------
 
+_KINDS = ("motion", "suggestion", "proposal", "amendment", "plan", "reference", "note")
+_STATUSES = ("draft", "ready", "submitted", "accepted", "withdrawn", "archived")
+_CHANGES = ("unchanged", "modified", "inserted", "deleted", "moved", "renumbered")
+
 _WORDS: dict[str, dict[str, Any]] = {
     "zh": {
         "before": "修改前",
@@ -87,13 +91,45 @@ _WORDS: dict[str, dict[str, Any]] = {
         "field": "项目",
         "fields": {
             "title": "标题",
-            "kind": "类型",
+            "kind": "类别",
             "status": "状态",
             "session": "会议",
-            "sponsors": "领衔人",
-            "cosigners": "附议人",
+            "sponsors": "领衔代表",
+            "cosigners": "联名代表",
             "tags": "标签",
         },
+        # Kinds and statuses as the window names them (ui/library_model.py's kind_label /
+        # status_label and their Chinese translations).
+        "values": {
+            "kind": {
+                "motion": "议案",
+                "suggestion": "建议",
+                "proposal": "提案",
+                "amendment": "修正案",
+                "plan": "工作计划",
+                "reference": "参考文本",
+                "note": "笔记",
+            },
+            "status": {
+                "draft": "草稿",
+                "ready": "定稿",
+                "submitted": "已提交",
+                "accepted": "已立案",
+                "withdrawn": "已撤回",
+                "archived": "已归档",
+            },
+        },
+        "list": "、",
+        "changes": {
+            "unchanged": "未改",
+            "modified": "修改",
+            "inserted": "新增",
+            "deleted": "删除",
+            "moved": "移动",
+            "renumbered": "重新编号",
+        },
+        "comma": "，",
+        "colon": "：",
     },
     "en": {
         "before": "Before",
@@ -114,6 +150,14 @@ _WORDS: dict[str, dict[str, Any]] = {
             "cosigners": "Co-signers",
             "tags": "Tags",
         },
+        "values": {
+            "kind": {k: k.capitalize() for k in _KINDS},
+            "status": {s: s.capitalize() for s in _STATUSES},
+        },
+        "list": ", ",
+        "changes": {k: k for k in _CHANGES},
+        "comma": ", ",
+        "colon": ": ",
     },
 }
 
@@ -164,8 +208,10 @@ def to_text(
 ) -> str:
     """Changed rows with [-deleted-]{+inserted+} markup (or colours), then the summary."""
     out: list[str] = []
+    w = _WORDS[language_of(comparison)]
     for change in metadata or []:
-        out.append(f"{change.field}: {_plain(change.old)} → {_plain(change.new)}")
+        name = w["fields"].get(change.field, change.field)
+        out.append(f"{name}{w['colon']}{_value(change, 'old', w)} → {_value(change, 'new', w)}")
     if metadata:
         out.append("")
     marks = {"unchanged": "=", "modified": "~", "inserted": "+", "deleted": "-", "moved": ">"}
@@ -173,12 +219,15 @@ def to_text(
         if row.kind == "unchanged" and not row.renumbered:
             continue
         label = row_label(row) or _first_line(row)
-        head = f"{marks[row.kind]} {label} [{row.kind}{', renumbered' if row.renumbered else ''}]"
+        said = w["changes"][row.kind] + (
+            w["comma"] + w["changes"]["renumbered"] if row.renumbered else ""
+        )
+        head = f"{marks[row.kind]} {label} [{said}]"
         out.append(f"{_BOLD}{head}{_RESET}" if color else head)
         if row.kind == "unchanged":
             continue
         body = []
-        for span in row.spans:
+        for span in _shown_spans(row):
             if span.op == "equal":
                 body.append(span.new)
             if span.op in ("delete", "replace"):
@@ -194,14 +243,55 @@ def to_text(
 
 def _first_line(row: Row) -> str:
     unit = row.new or row.old
-    text = unit.text.split("\n", 1)[0] if unit else ""
+    text = _shown(unit).split("\n", 1)[0] if unit else ""
     return text if len(text) <= 40 else text[:39] + "…"
 
 
-def _plain(value: Any) -> str:
+def _plain(value: Any, separator: str = ", ") -> str:
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or "—"
+        return separator.join(str(v) for v in value) or "—"
     return str(value) if value not in (None, "") else "—"
+
+
+def _value(change: FieldChange, side: str, w: dict) -> str:
+    """One side of a metadata change as the report shows it: a kind or status by its name in
+    the report's language, a list joined as the language joins one."""
+    value = getattr(change, side)
+    names = w["values"].get(change.field)
+    if names and isinstance(value, str):
+        value = names.get(value, value)
+    return _plain(value, w["list"])
+
+
+# A Markdown heading's marks ("## "): a table cell shows the heading's text without them.
+_HEADING_MARKS = re.compile(r"#{1,6}[ \t]+")
+
+
+def _marks(unit: Unit | None) -> int:
+    match = _HEADING_MARKS.match(unit.text) if unit is not None else None
+    return match.end() if match else 0
+
+
+def _is_heading(unit: Unit | None) -> bool:
+    return unit is not None and (unit.kind == "heading" or _marks(unit) > 0)
+
+
+def _shown(unit: Unit) -> str:
+    """The text of a unit as a table shows it: a heading without its marks."""
+    return unit.text[_marks(unit) :]
+
+
+def _shown_spans(row: Row) -> list[Span]:
+    """The row's spans with the heading marks at the start of either side left out."""
+    drop_old, drop_new = _marks(row.old), _marks(row.new)
+    out = []
+    for span in row.spans:
+        cut_old, cut_new = min(drop_old, len(span.old)), min(drop_new, len(span.new))
+        drop_old, drop_new = drop_old - cut_old, drop_new - cut_new
+        old, new = span.old[cut_old:], span.new[cut_new:]
+        if old or new:
+            out.append(Span(span.op, old, new))
+    return out
 
 
 # -- the before/after table: Markdown -----------------------------------------------------------
@@ -224,7 +314,7 @@ def to_markdown(
         for change in metadata:
             out.append(
                 f"| {w['fields'].get(change.field, change.field)} | "
-                f"{_md_escape(_plain(change.old))} | {_md_escape(_plain(change.new))} |"
+                f"{_md_escape(_value(change, 'old', w))} | {_md_escape(_value(change, 'new', w))} |"
             )
         out.append("")
     out += [f"| {w['before']} | {w['after']} |", "|---|---|"]
@@ -236,11 +326,11 @@ def to_markdown(
 
 
 def _md_cells(row: Row, w: dict, same_as_left: bool) -> tuple[str, str]:
-    heading = (row.new or row.old).kind == "heading"  # type: ignore[union-attr]
+    heading = _is_heading(row.new or row.old)
     if row.kind == "inserted":
-        return w["inserted"], _md_mark(row.new.text, "**")  # type: ignore[union-attr]
+        return w["inserted"], _md_mark(_shown(row.new), "**")  # type: ignore[arg-type]
     if row.kind == "deleted":
-        return _md_mark(row.old.text, "~~"), w["deleted"]  # type: ignore[union-attr]
+        return _md_mark(_shown(row.old), "~~"), w["deleted"]  # type: ignore[arg-type]
     note = ""
     if row.renumbered:
         note = f"*{_md_escape(row_label(row))}*<br>"
@@ -249,11 +339,13 @@ def _md_cells(row: Row, w: dict, same_as_left: bool) -> tuple[str, str]:
     if row.kind == "unchanged":
         old_text = row.old.body if heading else row.old.text  # type: ignore[union-attr]
         new_text = row.new.body if heading else row.new.text  # type: ignore[union-attr]
-        old = _md_text(old_text)
+        old = _md_text(_HEADING_MARKS.sub("", old_text, count=1) if heading else old_text)
+        new_text = _HEADING_MARKS.sub("", new_text, count=1) if heading else new_text
         new = w["same"] if same_as_left and not row.renumbered else _md_text(new_text)
     else:
-        old = "".join(_md_span(s, "old") for s in row.spans)
-        new = "".join(_md_span(s, "new") for s in row.spans)
+        spans = _shown_spans(row)
+        old = "".join(_md_span(s, "old") for s in spans)
+        new = "".join(_md_span(s, "new") for s in spans)
     if heading and row.kind == "unchanged":
         old = f"**{old}**"
         new = new if new == w["same"] else f"**{new}**"
@@ -351,7 +443,7 @@ def to_html(
         for change in metadata:
             out.append(
                 f"<tr><td>{e(w['fields'].get(change.field, change.field))}</td>"
-                f"<td>{e(_plain(change.old))}</td><td>{e(_plain(change.new))}</td></tr>"
+                f"<td>{e(_value(change, 'old', w))}</td><td>{e(_value(change, 'new', w))}</td></tr>"
             )
         out.append("</tbody></table>")
     out.append(
@@ -368,11 +460,13 @@ def to_html(
 def _html_row(row: Row, w: dict, same_as_left: bool) -> str:
     e = html.escape
     unit = row.new or row.old
-    css = f"{row.kind}{' heading' if unit and unit.kind == 'heading' else ''}"
+    css = f"{row.kind}{' heading' if _is_heading(unit) else ''}"
     if row.kind == "inserted":
-        old, new = f'<span class="note">{e(w["inserted"])}</span>', f"<ins>{e(row.new.text)}</ins>"  # type: ignore[union-attr]
+        old = f'<span class="note">{e(w["inserted"])}</span>'
+        new = f"<ins>{e(_shown(row.new))}</ins>"  # type: ignore[arg-type]
     elif row.kind == "deleted":
-        old, new = f"<del>{e(row.old.text)}</del>", f'<span class="note">{e(w["deleted"])}</span>'  # type: ignore[union-attr]
+        old = f"<del>{e(_shown(row.old))}</del>"  # type: ignore[arg-type]
+        new = f'<span class="note">{e(w["deleted"])}</span>'
     else:
         note = ""
         if row.kind == "moved":
@@ -380,15 +474,16 @@ def _html_row(row: Row, w: dict, same_as_left: bool) -> str:
         if row.renumbered:
             note += f'<span class="note">{e(row_label(row))}</span>'
         if row.kind == "unchanged":
-            old = e(row.old.text)  # type: ignore[union-attr]
+            old = e(_shown(row.old))  # type: ignore[arg-type]
             new = (
                 f'<span class="same">{e(w["same"])}</span>'
                 if same_as_left and not row.renumbered
-                else e(row.new.text)  # type: ignore[union-attr]
+                else e(_shown(row.new))  # type: ignore[arg-type]
             )
         else:
-            old = "".join(_html_span(s, "old") for s in row.spans)
-            new = "".join(_html_span(s, "new") for s in row.spans)
+            spans = _shown_spans(row)
+            old = "".join(_html_span(s, "old") for s in spans)
+            new = "".join(_html_span(s, "new") for s in spans)
         new = note + new
     return f'<tr class="{css}"><td>{old}</td><td>{new}</td></tr>'
 

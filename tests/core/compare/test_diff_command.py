@@ -9,7 +9,7 @@ import pytest
 
 from consult import cli
 from consult.compare import compare_texts
-from consult.compare.report import to_html, to_markdown, to_text
+from consult.compare.report import compare_metadata, to_html, to_markdown, to_text
 from consult.library import Library
 
 REPO = Path(__file__).resolve().parents[3]
@@ -122,7 +122,42 @@ def test_stored_versions_compare_with_their_metadata(capsys, tmp_path):
     code, out, _ = run_cli(
         capsys, "--db", str(db), "diff", f"{p.id}@1", f"{p.id}@2", "--format", "markdown"
     )
-    assert "| 状态 | draft | ready |" in out and "**全面**" in out
+    assert "| 状态 | 草稿 | 定稿 |" in out and "**全面**" in out
+    assert "| 联名代表 | 张三 | 张三、李四 |" in out
+
+
+def test_the_chinese_table_names_fields_kinds_and_statuses_as_the_window_does():
+    old = "# 著作权法\n\n## 第一章 总则\n\n第一条 为了保护作者的权利。\n"
+    new = "# 著作权法\n\n## 第一章 一般规定\n\n第一条 为了保护作者的权利。\n\n## 第二章 附则\n"
+    before = {"kind": "motion", "status": "draft", "sponsors": ["王某"], "cosigners": ["甲", "乙"]}
+    after = {
+        "kind": "amendment",
+        "status": "submitted",
+        "sponsors": ["王某", "李某"],
+        "cosigners": [],
+    }
+    metadata = compare_metadata(before, after)
+    comparison = compare_texts(old, new, by="article")
+    table = to_markdown(comparison, metadata=metadata)
+    assert "| 类别 | 议案 | 修正案 |" in table and "| 状态 | 草稿 | 已提交 |" in table
+    assert "| 领衔代表 | 王某 | 王某、李某 |" in table and "| 联名代表 | 甲、乙 | — |" in table
+    # Headings without their Markdown marks, changed or not.
+    assert "| **著作权法** | **著作权法** |" in table
+    assert "| 第一章 ~~总则~~ | 第一章 **一般规定** |" in table
+    assert "| （新增） | **第二章 附则** |" in table
+    assert "#" not in table.split("\n", 1)[1] and "motion" not in table and "draft" not in table
+    page = to_html(comparison, metadata=metadata)
+    assert "<tr><td>类别</td><td>议案</td><td>修正案</td></tr>" in page
+    assert "<td>第一章 <del>总则</del></td><td>第一章 <ins>一般规定</ins></td>" in page
+    assert "##" not in page
+    text = to_text(comparison, metadata=metadata)
+    assert text.startswith(
+        "类别：议案 → 修正案\n状态：草稿 → 已提交\n领衔代表：王某 → 王某、李某\n"
+    )
+    assert "第一章 [-总则-]{+一般规定+}" in text and "[修改]" in text and "##" not in text
+    # English names them as the window does too.
+    english = to_markdown(compare_texts("Article 1. A.", "Article 1. B."), metadata=metadata)
+    assert "| Kind | Motion | Amendment |" in english and "| Co-signers | 甲, 乙 | — |" in english
 
 
 def test_a_file_against_a_stored_version(capsys, tmp_path):
