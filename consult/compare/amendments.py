@@ -82,7 +82,8 @@ def draft_amendment(old: str, new: str, *, lang: str = "zh") -> Amendment:
     word = _english_word(rows)
     items = _items(rows)
     renumber = _renumbers(items)
-    drafted = _Drafter(items, renumber, cjk=lang == "zh" or _is_cjk(rows)).draft(rows)
+    drafter = _Drafter(items, renumber, cjk=lang == "zh" or _is_cjk(rows), law=old)
+    drafted = drafter.draft(rows)
     amendment = Amendment(drafted, lang="zh" if lang == "zh" else "en", english_word=word)
     return _checked(amendment, old, new, items)
 
@@ -153,8 +154,9 @@ def _body(row_text: str) -> tuple[str, list[str]]:
 
 
 class _Drafter:
-    def __init__(self, items: list[_Item], renumber: bool, *, cjk: bool) -> None:
+    def __init__(self, items: list[_Item], renumber: bool, *, cjk: bool, law: str = "") -> None:
         self.items = items
+        self.law = law  # the whole old text: where phrases learn their word edges
         self.renumber = renumber
         self.cjk = cjk
         self.index = {id(item.row): i for i, item in enumerate(items)}
@@ -258,15 +260,15 @@ class _Drafter:
         after = _body(item.row.new.text)[1]
         if [normalise_space(p) for p in before] == [normalise_space(p) for p in after]:
             return None
-        return change_instruction(item.old, label, before, after, cjk=self.cjk)
+        return change_instruction(item.old, label, before, after, cjk=self.cjk, law=self.law)
 
 
 def change_instruction(
-    ref: Ref, label: str, before: list[str], after: list[str], *, cjk: bool
+    ref: Ref, label: str, before: list[str], after: list[str], *, cjk: bool, law: str = ""
 ) -> Instruction:
     """The instruction for an article whose paragraphs change from `before` to `after`."""
     if len(before) == len(after):
-        edits = phrase_edits(label, before, after, cjk=cjk)
+        edits = phrase_edits(label, before, after, cjk=cjk, law=law)
         if edits is not None:
             return Instruction(EDIT, targets=(ref,), edits=tuple(edits))
         changed = [
@@ -303,10 +305,11 @@ class _Place:
 
 
 def phrase_edits(
-    label: str, before: list[str], after: list[str], *, cjk: bool
+    label: str, before: list[str], after: list[str], *, cjk: bool, law: str = ""
 ) -> list[Edit] | None:
     """Phrase edits that turn the paragraphs `before` into `after` (as many), or None when
-    the change is too large for phrases or a phrase cannot be made unique and quote-free."""
+    the change is too large for phrases or a phrase cannot be made unique and quote-free.
+    `law` (the whole old text, else the article) tells where Chinese words end."""
     places: list[_Place] = []
     for i, (a, b) in enumerate(zip(before, after, strict=True)):
         if a == b or normalise_space(a) == normalise_space(b):
@@ -322,12 +325,13 @@ def phrase_edits(
         return None
     places = _merged(places, before)
     if cjk:
-        places = [
+        worded = [
             _worded(p, before[p.paragraph])
             if p.start < p.end or _inside_word(before[p.paragraph], p.start)
             else p
             for p in places
         ]
+        places = _glued_all(worded, places, before, law or "\n\n".join(before))
         places = _merged(places, before)
     if len(places) > MAX_PLACES:
         return None
@@ -407,6 +411,67 @@ def _worded(place: _Place, text: str) -> _Place:
     return _Place(
         place.paragraph, start, end, text[start : place.start] + place.text + text[place.end : end]
     )
+
+
+_MAX_GLUE = 6  # characters a phrase grows by on each side to reach a word's edge
+_GLUE_EVIDENCE = 3  # occurrences in the law, at least, before its neighbours say anything
+
+
+def _glued_all(
+    worded: list[_Place], changes: list[_Place], before: list[str], law: str
+) -> list[_Place]:
+    """Each place glued (see _glued), never into the place before or after it."""
+    out: list[_Place] = []
+    for k, (place, change) in enumerate(zip(worded, changes, strict=True)):
+        text = before[place.paragraph]
+        floor = out[-1].end if out and out[-1].paragraph == place.paragraph else 0
+        following = worded[k + 1] if k + 1 < len(worded) else None
+        same = following is not None and following.paragraph == place.paragraph
+        ceiling = following.start if same and following is not None else len(text)
+        out.append(_glued(place, change, text, law, floor, ceiling))
+    return out
+
+
+def _glued(place: _Place, change: _Place, text: str, law: str, floor: int, ceiling: int) -> _Place:
+    """A Chinese phrase grown to the edges of the words it cuts, learnt from the law itself:
+    while every occurrence in the law of the phrase's last (first) few characters is followed
+    (preceded) by the same Han character, that character belongs to it (法律委 → 法律委员会,
+    权人 → 著作权人). Only a side that has kept words around the `change` grows: a phrase that
+    starts with the change is a word already (“其他组织”修改为“非法人组织”, not
+    “法人或者其他组织”)."""
+    start, end = place.start, place.end
+    if start == end:
+        return place
+    for _ in range(_MAX_GLUE if end > change.end else 0):
+        if end >= ceiling or not _HAN.match(text[end]):
+            break
+        edge = _edge(law, [text[max(start, end - k) : end] for k in _EDGES])
+        if edge is None or law.count(edge) != law.count(edge + text[end]):
+            break
+        end += 1
+    for _ in range(_MAX_GLUE if start < change.start else 0):
+        if start <= floor or not _HAN.match(text[start - 1]):
+            break
+        edge = _edge(law, [text[start : min(end, start + k)] for k in _EDGES])
+        if edge is None or law.count(edge) != law.count(text[start - 1] + edge):
+            break
+        start -= 1
+    if (start, end) == (place.start, place.end):
+        return place
+    return _Place(
+        place.paragraph, start, end, text[start : place.start] + place.text + text[place.end : end]
+    )
+
+
+_EDGES = (3, 2)  # characters at a phrase's edge that say what may follow it, longest first
+
+
+def _edge(law: str, edges: list[str]) -> str | None:
+    """The longest edge found often enough in the law to say anything."""
+    for edge in edges:
+        if len(edge) >= 2 and law.count(edge) >= _GLUE_EVIDENCE:
+            return edge
+    return None
 
 
 def _inside_word(text: str, position: int) -> bool:

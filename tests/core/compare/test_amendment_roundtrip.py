@@ -84,6 +84,16 @@ def test_copyright_2020_reads_like_the_decision():
     assert fifth and "“单纯事实消息”" in fifth[0], written[:2000]
 
 
+def test_phrases_are_whole_words_learnt_from_the_law():
+    """法律委员会 became 宪法和法律委员会 in 2023: the phrase is the committee's name, not
+    “法律委” cut where the characters changed."""
+    written = render(
+        draft_amendment(read("legislation_law_cn/2015.md"), read("legislation_law_cn/2023.md"))
+    )
+    assert "将第二十条中的“法律委员会”修改为“宪法和法律委员会”" in written
+    assert "“法律委”" not in written
+
+
 CIVIL_CODE = "civil_code_cn/2020.md"
 
 
