@@ -17,10 +17,10 @@ from typing import Any
 from consult import clock
 from consult.cli_help import HelpFormatter
 from consult.errors import ConsultError, InvalidInput
-from consult.i18n import N_, display_width, install_argparse, join, ntr, pad, tr
+from consult.i18n import N_, display_width, install_argparse, join, language, ntr, pad, tr
 from consult.library import Library
 from consult.markdown_io.text_file import read_text
-from consult.model import Kind, Proposal, Status, Version, VersionInfo
+from consult.model import Kind, Proposal, Status, Version, VersionInfo, value_name
 from consult.paths import default_library_path
 from consult.storage.connection import translate_error
 from consult.tags import tag_key
@@ -401,8 +401,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     )
     for p in proposals:
         tags = f"  [{join(p.tags)}]" if p.tags else ""
+        kind, status = _name("kind", p.kind.value), _name("status", p.status.value)
         print(
-            f"{p.id:<{w[0]}}  {p.kind.value:<{w[1]}}  {p.status.value:<{w[2]}}  "
+            f"{p.id:<{w[0]}}  {pad(kind, w[1])}  {pad(status, w[2])}  "
             f"{p.versions:>{w[3]}}  {_when(p.updated):<{w[4]}}  {p.title}{tags}"
         )
     return 0
@@ -419,8 +420,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     c = version.content
     values = {
         "id": proposal.id,
-        "kind": c.kind.value,
-        "status": c.status.value,
+        "kind": _name("kind", c.kind.value),
+        "status": _name("status", c.status.value),
         "number": version.number,
         "count": proposal.versions,
         "when": _when(version.info.created),
@@ -722,6 +723,12 @@ def _check_location(args: argparse.Namespace, *, write: bool) -> None:
 def _parse_ref(lib: Library, ref: str) -> tuple[str, int | None]:
     head, number = Library.split_ref(ref)
     return lib.resolve(head), number
+
+
+def _name(field: str, value: str) -> str:
+    """A kind or status as the window names it, in the user's language (`--json` keeps the
+    value itself)."""
+    return value_name(field, value, language())
 
 
 def _when(iso_utc: str) -> str:

@@ -51,6 +51,44 @@ class Status(StrEnum):
     ARCHIVED = "archived"
 
 
+# Kinds and statuses by the names the window gives them (ui/library_model.py's kind_label /
+# status_label, and their Chinese in consult_zh_CN.ts), for what the core writes for people:
+# `consult list` and `consult show` in the user's language, the before/after report in the
+# language of its texts. Stored values and JSON keep the raw values ("amendment").
+VALUE_NAMES: dict[str, dict[str, dict[str, str]]] = {
+    "en": {
+        "kind": {k.value: k.value.capitalize() for k in Kind},
+        "status": {s.value: s.value.capitalize() for s in Status},
+    },
+    "zh": {
+        "kind": {
+            "motion": "议案",
+            "suggestion": "建议",
+            "proposal": "提案",
+            "amendment": "修正案",
+            "plan": "工作计划",
+            "reference": "参考文本",
+            "note": "笔记",
+        },
+        "status": {
+            "draft": "草稿",
+            "ready": "定稿",
+            "submitted": "已提交",
+            "accepted": "已立案",
+            "withdrawn": "已撤回",
+            "archived": "已归档",
+        },
+    },
+}
+
+
+def value_name(field: str, value: str, lang: str) -> str:
+    """A kind or status (`field` "kind" / "status") by its name in the window, in `lang`
+    ("en"; "zh" or "zh_CN"): "amendment" → "Amendment" / "修正案". Other values as they are."""
+    names = VALUE_NAMES["zh" if lang.startswith("zh") else "en"].get(field, {})
+    return names.get(value, value)
+
+
 # The fields a version snapshots besides the body. Tags are not among them: they organise
 # the library and can be renamed or merged without rewriting history.
 CONTENT_FIELDS = ("title", "kind", "status", "sponsors", "cosigners", "session", "base")

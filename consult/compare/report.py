@@ -12,6 +12,7 @@ from consult.compare.engine import Comparison, Row
 from consult.compare.inline import Span
 from consult.compare.structure import Unit
 from consult.compare.text import is_cjk
+from consult.model import VALUE_NAMES
 
 
 @dataclass(frozen=True)
@@ -74,8 +75,6 @@ def _side_json(unit: Unit | None) -> dict | None:
 
 # -- words of the reports, in the language of the texts ----------------------------------------
 
-_KINDS = ("motion", "suggestion", "proposal", "amendment", "plan", "reference", "note")
-_STATUSES = ("draft", "ready", "submitted", "accepted", "withdrawn", "archived")
 _CHANGES = ("unchanged", "modified", "inserted", "deleted", "moved", "renumbered")
 
 _WORDS: dict[str, dict[str, Any]] = {
@@ -98,27 +97,7 @@ _WORDS: dict[str, dict[str, Any]] = {
             "cosigners": "联名代表",
             "tags": "标签",
         },
-        # Kinds and statuses as the window names them (ui/library_model.py's kind_label /
-        # status_label and their Chinese translations).
-        "values": {
-            "kind": {
-                "motion": "议案",
-                "suggestion": "建议",
-                "proposal": "提案",
-                "amendment": "修正案",
-                "plan": "工作计划",
-                "reference": "参考文本",
-                "note": "笔记",
-            },
-            "status": {
-                "draft": "草稿",
-                "ready": "定稿",
-                "submitted": "已提交",
-                "accepted": "已立案",
-                "withdrawn": "已撤回",
-                "archived": "已归档",
-            },
-        },
+        "values": VALUE_NAMES["zh"],  # kinds and statuses as the window names them
         "list": "、",
         "changes": {
             "unchanged": "未改",
@@ -150,10 +129,7 @@ _WORDS: dict[str, dict[str, Any]] = {
             "cosigners": "Co-signers",
             "tags": "Tags",
         },
-        "values": {
-            "kind": {k: k.capitalize() for k in _KINDS},
-            "status": {s: s.capitalize() for s in _STATUSES},
-        },
+        "values": VALUE_NAMES["en"],
         "list": ", ",
         "changes": {k: k for k in _CHANGES},
         "comma": ", ",

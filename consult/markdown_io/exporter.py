@@ -23,13 +23,13 @@ from pathlib import Path
 
 from consult import clock
 from consult.errors import CorruptVersion, InvalidInput
-from consult.i18n import join, ntr, os_reason, tr
+from consult.i18n import join, language, ntr, os_reason, tr
 from consult.library import Library
 from consult.markdown_io.atomic import WriteFailed, sync_folder, write_atomic
 from consult.markdown_io.front_matter import join_front_matter
 from consult.markdown_io.metadata import INDEX_MARK, front_matter
 from consult.markdown_io.names import FolderNames, inside, safe_stem
-from consult.model import Proposal
+from consult.model import Proposal, value_name
 
 INDEX_STEM = "index"
 
@@ -230,8 +230,8 @@ def _index_text(report: ExportReport, history: bool) -> str:
         p = exported.proposal
         cells = [
             f"[{_cell(p.title)}]({_href(exported.path.name)})",
-            p.kind.value,
-            p.status.value,
+            value_name("kind", p.kind.value, language()),
+            value_name("status", p.status.value, language()),
             _cell(join(p.tags)),
             str(p.version),
             p.updated[:10],

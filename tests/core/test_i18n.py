@@ -287,13 +287,48 @@ def test_chinese_column_headings_keep_the_columns_aligned(lib_path, capsys):
     capsys.readouterr()
     assert main(["--db", str(lib_path), "list"]) == 0
     head, *rows = capsys.readouterr().out.splitlines()
-    assert head.split() == ["编号", "类型", "状态", "版本数", "更新时间", "标题"]
+    assert head.split() == ["编号", "类别", "状态", "版本数", "更新时间", "标题"]  # the window's
     title_column = i18n.display_width(head[: head.index("标题")])
     for row in rows:
-        proposal_id, _kind, _status, versions, _date, _time, *_ = row.split()
+        proposal_id, kind, status, versions, _date, _time, *_ = row.split()
         assert versions.isdigit() and len(proposal_id) == 10
-        # The title starts under its heading (CJK headings count two columns each).
-        assert row[title_column - 1] == " " and row[title_column] != " ", row
+        assert CJK.search(kind) and CJK.search(status), row
+        # The title starts under its heading (CJK headings and names count two columns each).
+        at = next(i for i in range(len(row)) if i18n.display_width(row[:i]) == title_column)
+        assert row[at - 1] == " " and row[at] != " ", row
+
+
+@pytest.mark.parametrize(
+    ("language", "kind", "status", "heads"),
+    [
+        ("en", "Amendment", "Ready", ["ID", "KIND", "STATUS", "VER", "UPDATED", "TITLE"]),
+        ("zh_CN", "修正案", "定稿", ["编号", "类别", "状态", "版本数", "更新时间", "标题"]),
+    ],
+)
+def test_list_and_show_name_kinds_and_statuses_as_the_window_does(
+    lib_path, capsys, language, kind, status, heads
+):
+    i18n.set_language(language)
+    db = ["--db", str(lib_path)]
+    assert main([*db, "init"]) == 0
+    assert (
+        main([*db, "new", "--title", "第五条修正", "--kind", "amendment", "--status", "ready"]) == 0
+    )
+    proposal_id = capsys.readouterr().out.splitlines()[-1]
+    assert main([*db, "list"]) == 0
+    head, row = capsys.readouterr().out.splitlines()
+    assert head.split() == heads
+    assert row.split()[:3] == [proposal_id, kind, status]
+    assert main([*db, "show", proposal_id]) == 0
+    details = capsys.readouterr().out.splitlines()[1]
+    assert f" · {kind} · {status} · " in details
+    # --json is a contract: the values themselves, in any language.
+    assert main([*db, "list", "--json"]) == 0
+    listed = capsys.readouterr().out
+    assert '"kind": "amendment"' in listed and '"status": "ready"' in listed
+    assert main([*db, "show", proposal_id, "--json"]) == 0
+    shown = capsys.readouterr().out
+    assert '"kind": "amendment"' in shown and '"status": "ready"' in shown
 
 
 # -- the command's help -----------------------------------------------------------------------

@@ -165,6 +165,18 @@ def test_a_count_in_the_window_reads_right_for_one_and_for_two(
         assert dialog.selected_radio.text() == expected
 
 
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_core_names_kinds_and_statuses_as_the_window_does(qapp, window_language, language):
+    """consult list / show and the before/after report use the core's VALUE_NAMES: the same
+    names as the window's list and form."""
+    from consult.model import Kind, Status, value_name
+    from ui.library_model import kind_label, status_label
+
+    window_language(language)
+    assert [kind_label(k) for k in Kind] == [value_name("kind", k, language) for k in Kind]
+    assert [status_label(s) for s in Status] == [value_name("status", s, language) for s in Status]
+
+
 # -- building and loading -------------------------------------------------------------------
 
 
