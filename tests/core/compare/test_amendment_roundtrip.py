@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from consult.compare.amendments import draft_amendment
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from synth import make_amendment, parse_articles
 
+from consult.compare.amendments import draft_amendment
 from consult.compare.consolidate import apply_amendment, apply_instructions
 from consult.compare.instructions import EDIT, INSERT, RENUMBER, parse_instructions, render
 
