@@ -348,14 +348,22 @@ def cmd_init(args: argparse.Namespace) -> int:
                 )
             ids = load_demo(lib)
             print(
-                tr(
+                ntr(
+                    "Created the demo library at {path} ({count} proposal)",
                     "Created the demo library at {path} ({count} proposals)",
+                    len(ids),
                     path=path,
-                    count=len(ids),
                 )
             )
         else:
-            print(tr("Library ready at {path} ({count} proposals)", path=path, count=lib.count()))
+            print(
+                ntr(
+                    "Library ready at {path} ({count} proposal)",
+                    "Library ready at {path} ({count} proposals)",
+                    lib.count(),
+                    path=path,
+                )
+            )
     return 0
 
 
@@ -664,9 +672,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         )
     print(
         tr(
-            "ok: {proposals} proposals, {versions} versions read back and verified",
-            proposals=proposals,
-            versions=verified,
+            "ok: {proposals}, {versions} read back and verified",
+            proposals=ntr("{count} proposal", "{count} proposals", proposals),
+            versions=ntr("{count} version", "{count} versions", verified),
         )
     )
     return 0

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from consult.compare.numerals import NUMERAL_CHARS, parse_chinese, to_chinese
 from consult.compare.structure import ARTICLE
 from consult.errors import InstructionError
-from consult.i18n import tr
+from consult.i18n import ntr, tr
 
 _BLANK_LINE = re.compile(r"\n[ \t\u3000\xa0]*\n")
 
@@ -638,9 +638,10 @@ def _edit_zh(m: re.Match[str]) -> Edit:
 def _check_count(count: int, names: list[Ref], line: int) -> None:
     if count != len(names):
         raise InstructionError(
-            tr(
+            ntr(
+                "the instruction adds {count} article but names {named}",
                 "the instruction adds {count} articles but names {named}",
-                count=count,
+                count,
                 named=len(names),
             ),
             line,

@@ -161,7 +161,8 @@ def summary(comparison: Comparison, lang: str | None = None) -> str:
     return (
         f"{what.capitalize()}: {s['inserted']} added, {s['deleted']} deleted, "
         f"{s['modified']} modified, {s['moved']} moved, {s['renumbered']} renumbered, "
-        f"{s['unchanged']} unchanged; {s['characters_deleted']} characters deleted, "
+        f"{s['unchanged']} unchanged; {s['characters_deleted']} "
+        f"{'character' if s['characters_deleted'] == 1 else 'characters'} deleted, "
         f"{s['characters_inserted']} inserted"
     )
 

@@ -239,7 +239,7 @@ def _index_text(report: ExportReport, history: bool) -> str:
         if history:
             folder_name = exported.path.name.removesuffix(".md")
             count = len(exported.history)
-            versions = tr("1 version") if count == 1 else tr("{count} versions", count=count)
+            versions = ntr("{count} version", "{count} versions", count)
             cells.append(f"[{_cell(versions)}]({_href(folder_name)}/)")
         lines.append("| " + " | ".join(cells) + " |")
     return join_front_matter(meta, "\n".join(lines) + "\n")

@@ -211,7 +211,7 @@ def test_backup(cli, db, made, tmp_path):
 
 def test_check_ok_then_damaged(cli, db, made):
     code, out, err = cli("--db", db, "check")
-    assert code == 0 and err == "" and out.startswith("ok: 1 proposals, 2 versions")
+    assert code == 0 and err == "" and out.startswith("ok: 1 proposal, 2 versions")
     conn = raw(db)
     conn.execute("UPDATE blobs SET data = x'00112233445566778899'")
     conn.close()

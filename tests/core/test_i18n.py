@@ -473,6 +473,38 @@ def test_a_count_in_a_message_reads_right_for_one_and_for_two(language, one, two
     assert SalvageReport(Path("/r"), files).lines() == [two]
 
 
+@pytest.mark.parametrize(
+    ("language", "ready", "checked"),
+    [
+        (
+            "en",
+            ["Library ready at {db} (1 proposal)", "Library ready at {db} (2 proposals)"],
+            ["ok: 1 proposal, 1 version read back and verified", "ok: 2 proposals, 3 versions"],
+        ),
+        (
+            "zh_CN",
+            ["文库 {db} 已就绪（1 份文稿）", "文库 {db} 已就绪（2 份文稿）"],
+            ["正常：1 份文稿，1 个版本均已读回并校验无误", "正常：2 份文稿，3 个版本均"],
+        ),
+    ],
+)
+def test_the_command_s_counts_read_right_for_one_and_for_two(
+    lib_path, capsys, language, ready, checked
+):
+    i18n.set_language(language)
+    db = ["--db", str(lib_path)]
+    assert main([*db, "init"]) == 0
+    for n in (1, 2):
+        assert main([*db, "new", "--title", f"T{n}", "--kind", "note"]) == 0
+        if n == 2:
+            assert main([*db, "edit", capsys.readouterr().out.strip(), "--title", "T3"]) == 0
+        capsys.readouterr()
+        assert main([*db, "init"]) == 0
+        assert capsys.readouterr().out == ready[n - 1].format(db=lib_path) + "\n"
+        assert main([*db, "check"]) == 0
+        assert capsys.readouterr().out.startswith(checked[n - 1])
+
+
 def test_system_reasons_are_translated_and_our_own_words_kept():
     full = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), "/tmp/x")
     ours = FileExistsError(errno.EEXIST, "a file of that name appeared meanwhile", "/tmp/x")
