@@ -582,15 +582,15 @@ class ProposalEditor(QWidget):
 
     def _update_counts(self) -> None:
         words, characters = count_text(self._body)
+        # Two counts, each with its own plural: one text each (%Ln: the number as the
+        # language writes it, 1,234).
         self.countsLabel.setText(
-            self.tr("%1 words · %2 characters")
-            .replace("%1", f"{words:,}")
-            .replace("%2", f"{characters:,}")
+            self.tr("%Ln word(s)", "", words) + " · " + self.tr("%Ln character(s)", "", characters)
         )
 
     def _update_cosigners(self) -> None:
         count = len(split_names(self.cosignersEdit.toPlainText()))
-        self.cosignersCount.setText(self.tr("%1 co-signers").replace("%1", str(count)))
+        self.cosignersCount.setText(self.tr("%n co-signer(s)", "", count))
         short = self.kindCombo.currentData() == Kind.MOTION.value and count < MOTION_MIN_COSIGNERS
         self.cosignersWarning.setText(
             self.tr("A motion needs %1 co-signing deputies (or a delegation); %2 more needed.")

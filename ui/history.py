@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QItemSelection,
     QItemSelectionModel,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -168,8 +167,8 @@ class HistoryModel(QAbstractTableModel):
         if column == Column.CHANGE:
             if v.number == self._versions[0].number:
                 return self.tr("new")
-            return self.tr("%1 chars").replace("%1", QLocale().toString(v.change))
-        return self.tr("%1 chars").replace("%1", QLocale().toString(v.size))
+            return self.tr("%Ln char(s)", "", v.change)
+        return self.tr("%Ln char(s)", "", v.size)
 
     def _tooltip(self, v: VersionInfo, column: Column) -> str | None:
         if column == Column.TIME:
@@ -182,12 +181,12 @@ class HistoryModel(QAbstractTableModel):
                 )
             return tip
         if column == Column.CHANGE and v.number != self._versions[0].number:
-            return self.tr("%1 characters deleted or inserted since the previous version").replace(
-                "%1", QLocale().toString(v.change)
+            return self.tr(
+                "%Ln character(s) deleted or inserted since the previous version", "", v.change
             )
         if column == Column.SIZE:
-            return self.tr("%1 characters in the text, spaces and line breaks included").replace(
-                "%1", QLocale().toString(v.size)
+            return self.tr(
+                "%Ln character(s) in the text, spaces and line breaks included", "", v.size
             )
         if column == Column.LABEL and v.label:
             return v.label

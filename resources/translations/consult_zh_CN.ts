@@ -819,11 +819,13 @@
         <source>new</source>
         <translation>新建</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
         <location line="+1"/>
-        <source>%1 chars</source>
-        <translation>%1 字符</translation>
+        <source>%Ln char(s)</source>
+        <translation>
+            <numerusform>%Ln 字符</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+5"/>
@@ -835,15 +837,19 @@
         <source>The clock was changed: this version&apos;s time is earlier than the previous version&apos;s. Versions are ordered by number.</source>
         <translation>系统时钟曾被调整：此版本的时间早于上一版本。版本按编号排序。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+5"/>
-        <source>%1 characters deleted or inserted since the previous version</source>
-        <translation>与上一版本相比删除或增加了 %1 个字符</translation>
+        <source>%Ln character(s) deleted or inserted since the previous version</source>
+        <translation>
+            <numerusform>与上一版本相比删除或增加了 %Ln 个字符</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+4"/>
-        <source>%1 characters in the text, spaces and line breaks included</source>
-        <translation>全文共 %1 个字符（含空格和换行）</translation>
+        <source>%Ln character(s) in the text, spaces and line breaks included</source>
+        <translation>
+            <numerusform>全文共 %Ln 个字符（含空格和换行）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1007,10 +1013,12 @@
         <source>Read %1 as:</source>
         <translation>按以下编码读取 %1：</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+11"/>
-        <source>Imported %1 of %2 files…</source>
-        <translation>已导入 %1 / %2 个文件…</translation>
+        <source>Imported %1 of %n file(s)…</source>
+        <translation>
+            <numerusform>已导入 %1 / %n 个文件…</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2087,15 +2095,26 @@ Consult 下次启动时会再次尝试。</translation>
         <source>Base: %1 (version %2)</source>
         <translation>对照底本：%1（版本 %2）</translation>
     </message>
-    <message>
-        <location line="+84"/>
-        <source>%1 words · %2 characters</source>
-        <translation>字数 %1 · 字符数 %2</translation>
+    <message numerus="yes">
+        <location line="+86"/>
+        <source>%Ln word(s)</source>
+        <translation>
+            <numerusform>字数 %Ln</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+7"/>
-        <source>%1 co-signers</source>
-        <translation>联名 %1 人</translation>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%Ln character(s)</source>
+        <translation>
+            <numerusform>字符数 %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n co-signer(s)</source>
+        <translation>
+            <numerusform>联名 %n 人</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3"/>

@@ -7,7 +7,7 @@ import sqlite3
 import time
 
 import pytest
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QLocale, Qt, QTimer, QUrl
 from PySide6.QtGui import QInputMethodEvent, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
@@ -79,7 +79,8 @@ def boxes(monkeypatch):
     return shown
 
 
-def test_load_shows_metadata_and_body(qtbot, demo_library):
+def test_load_shows_metadata_and_body(qtbot, demo_library, window_language):
+    window_language("en")  # with English's plurals, as the app starts
     p = chinese_motion(demo_library)
     version = demo_library.version(p.id)
     editor = make_editor(qtbot, demo_library, p.id)
@@ -96,7 +97,7 @@ def test_load_shows_metadata_and_body(qtbot, demo_library):
     assert editor.current_content() == c
     assert not editor.is_dirty()
     characters = len(re.sub(r"\s", "", c.body))
-    assert editor.countsLabel.text().endswith(f" · {characters:,} characters")
+    assert editor.countsLabel.text().endswith(f" · {QLocale().toString(characters)} characters")
     assert not editor.findChild(QWidget, "draftBanner").isVisible()
 
     amendment = next(q for q in demo_library.list_proposals() if q.base is not None)
@@ -106,7 +107,8 @@ def test_load_shows_metadata_and_body(qtbot, demo_library):
     assert not editor.is_dirty()
 
 
-def test_counts_chinese_by_character_and_english_by_word(qtbot, demo_library):
+def test_counts_chinese_by_character_and_english_by_word(qtbot, demo_library, window_language):
+    window_language("en")
     editor = make_editor(qtbot, demo_library, motion(demo_library).id)
     editor.bodyEditor.setPlainText("第一条　人工智能\n")
     qtbot.waitUntil(lambda: editor.countsLabel.text() == "7 words · 7 characters")
@@ -236,7 +238,8 @@ def test_discarding_changes_shows_the_saved_version_and_drops_the_journal(
     assert first.bodyEditor.toPlainText() == saved.body and not first.is_dirty()
 
 
-def test_motion_with_fewer_than_30_cosigners_is_warned(qtbot, demo_library):
+def test_motion_with_fewer_than_30_cosigners_is_warned(qtbot, demo_library, window_language):
+    window_language("en")
     p = chinese_motion(demo_library)
     editor = make_editor(qtbot, demo_library, p.id)
     assert not editor.cosignersWarning.isVisible()

@@ -85,7 +85,10 @@ def test_the_model_passes_qtmodeltester(qtmodeltester, demo_library, motion):
     qtmodeltester.check(model)
 
 
-def test_versions_are_listed_newest_first_with_time_label_and_sizes(panel, demo_library, motion):
+def test_versions_are_listed_newest_first_with_time_label_and_sizes(
+    panel, demo_library, motion, window_language
+):
+    window_language("en")  # with English's plurals, as the app starts
     assert panel.findChild(QTableView, "historyList") is panel.view
     versions = demo_library.versions(motion.id)
     assert numbers_shown(panel) == [v.number for v in reversed(versions)]

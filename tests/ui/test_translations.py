@@ -69,7 +69,12 @@ def translation_texts(message: ET.Element) -> list[str]:
 
 
 def placeholders(text: str) -> list[str]:
-    return sorted(re.findall(r"%(?:\d|n)", text))
+    return sorted(re.findall(r"%(?:\d|L?n)", text))
+
+
+_COUNT = re.compile(
+    r"%L?n"
+)  # a text with a count: %n, or %Ln (the number as the language writes it)
 
 
 def lupdate() -> Path:
@@ -132,7 +137,9 @@ def test_english_has_a_singular_and_a_plural_for_every_text_with_a_count():
     """consult_en.ts: the texts with %n of the window (those of the Chinese .ts), each with
     English's two forms, none of them "(s)"; the Chinese forms have no "(s)" either."""
     counted = {
-        (c, m.findtext("source")) for c, m in ts_messages(TS) if "%n" in m.findtext("source")
+        (c, m.findtext("source"))
+        for c, m in ts_messages(TS)
+        if _COUNT.search(m.findtext("source") or "")
     }
     english = ts_messages(TS.with_name("consult_en.ts"))
     assert len(counted) >= 5 and {(c, m.findtext("source")) for c, m in english} == counted
@@ -163,6 +170,52 @@ def test_a_count_in_the_window_reads_right_for_one_and_for_two(
         dialog = ExportDialog(demo_library, chosen)
         qtbot.addWidget(dialog)
         assert dialog.selected_radio.text() == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "two"),
+    [
+        (
+            "en",
+            ["1 co-signer", "1 word · 1 character", "Imported 0 of 1 file…", "1 char"],
+            ["2 co-signers", "2 words · 2 characters", "Imported 1 of 2 files…", "2 chars"],
+        ),
+        (
+            "zh_CN",
+            ["联名 1 人", "字数 1 · 字符数 1", "已导入 0 / 1 个文件…", "1 字符"],
+            ["联名 2 人", "字数 2 · 字符数 2", "已导入 1 / 2 个文件…", "2 字符"],
+        ),
+    ],
+)
+def test_the_editor_s_import_s_and_history_s_counts_read_right_for_one_and_two(
+    qtbot, demo_library, window_language, language, one, two
+):
+    from consult.model import VersionInfo
+    from ui.dialogs.import_dialog import ImportDialog
+    from ui.editor import ProposalEditor
+    from ui.history import Column, HistoryModel
+
+    window_language(language)
+    editor = ProposalEditor(demo_library)
+    qtbot.addWidget(editor)
+    imports = ImportDialog(demo_library, [])
+    qtbot.addWidget(imports)
+    history = HistoryModel()
+    for n, expected in ((1, one), (2, two)):
+        editor.cosignersEdit.setPlainText("\n".join(["王某", "李某"][:n]))
+        editor._update_cosigners()  # as when the field is edited
+        editor.bodyEditor.setPlainText("字" * n if language == "zh_CN" else " ".join("a" * n))
+        imports._progressed(n - 1, n, "")
+        size = VersionInfo("p", 1, "2026-01-01T00:00:00Z", 0, "", "0" * 64, n, n, "T")
+        history.set_versions("p", [size])
+        qtbot.waitUntil(lambda e=expected: editor.countsLabel.text() == e[1])
+        shown = [
+            editor.cosignersCount.text(),
+            editor.countsLabel.text(),
+            imports.status.text(),
+            history.index(0, Column.SIZE).data(),
+        ]
+        assert shown == expected
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])

@@ -149,7 +149,7 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         self.status.setText(
-            self.tr("Imported %1 of %2 files…").replace("%1", str(done)).replace("%2", str(total))
+            self.tr("Imported %1 of %n file(s)…", "", total).replace("%1", str(done))
         )
 
     def _finished(self, report: ImportReport) -> None:
