@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from consult.compare.instructions import (
     ADD_AFTER,
@@ -13,6 +13,7 @@ from consult.compare.instructions import (
     DELETE,
     EDIT,
     INSERT,
+    ITEM_LABEL,
     MOVE,
     NUMBER,
     REMOVE,
@@ -21,13 +22,16 @@ from consult.compare.instructions import (
     Amendment,
     Edit,
     Instruction,
+    NewArticle,
     Ref,
     article_name,
     article_parts,
+    inserted_within,
     normalise_space,
     parse_instructions,
+    part_name,
 )
-from consult.compare.numerals import to_chinese
+from consult.compare.numerals import parse_chinese, to_chinese
 from consult.compare.structure import ARTICLE, Unit, units
 from consult.compare.text import prepare
 from consult.errors import InstructionError
@@ -230,15 +234,19 @@ class _Consolidation:
         if ins.op == AMEND:
             ref = ins.targets[0]
             article = self.article(ref, line)
-            if ref.paragraph:
+            if ref.is_part():
                 paragraphs = self.paragraphs(article)
-                self.check_paragraph(ref, paragraphs, line)
-                paragraphs[ref.paragraph - 1] = "\n\n".join(ins.paragraphs)
+                start, end = self.span(ref, paragraphs, line)
+                paragraphs[start:end] = ins.paragraphs
+                if ref.item:
+                    _renumber_items(paragraphs, start)
                 self.set_paragraphs(article, paragraphs)
             else:
                 self.set_paragraphs(article, list(ins.paragraphs))
         elif ins.op == EDIT:
             self.edit(ins)
+        elif ins.op == INSERT and len(ins.articles) == 1 and ins.articles[0].ref.is_part():
+            self.insert_part(ins, ins.articles[0])
         elif ins.op == INSERT:
             anchor = self.article(_anchor(ins), line)
             for new in ins.articles:
@@ -249,10 +257,12 @@ class _Consolidation:
         elif ins.op == DELETE:
             for ref in ins.targets:
                 article = self.article(ref, line)
-                if ref.paragraph:
+                if ref.is_part():
                     paragraphs = self.paragraphs(article)
-                    self.check_paragraph(ref, paragraphs, line)
-                    del paragraphs[ref.paragraph - 1]
+                    start, end = self.span(ref, paragraphs, line)
+                    del paragraphs[start:end]
+                    if ref.item:
+                        _renumber_items(paragraphs, start - 1)  # the item (or 款) before it
                     self.set_paragraphs(article, paragraphs)
                     continue
                 self.order.remove(article)
@@ -270,26 +280,114 @@ class _Consolidation:
         else:
             raise InstructionError(tr("unknown instruction {op}", op=ins.op), line)
 
-    def check_paragraph(self, ref: Ref, paragraphs: list[str], line: int) -> None:
-        if not 1 <= ref.paragraph <= len(paragraphs):
+    # paragraphs (款) and items (项) ---------------------------------------------------------------
+
+    def group(self, ref: Ref, groups: list[list[int]], line: int) -> list[int]:
+        """The paragraph (款) `ref` names, as indices of the article's paragraphs: ref.paragraph,
+        or the article's only one when ref names an item without its paragraph."""
+        if ref.paragraph:
+            if not 1 <= ref.paragraph <= len(groups):
+                raise InstructionError(
+                    tr(
+                        "{name} has no paragraph {paragraph}",
+                        name=self.name(ref.article()),
+                        paragraph=ref.paragraph,
+                    ),
+                    line,
+                )
+            return groups[ref.paragraph - 1]
+        if not groups:
+            raise self.no_part(ref, line)
+        if len(groups) > 1:
             raise InstructionError(
                 tr(
-                    "{name} has no paragraph {paragraph}",
+                    "{name} has several paragraphs: say which one, as in {example}",
                     name=self.name(ref.article()),
-                    paragraph=ref.paragraph,
+                    example=self.name(Ref(ref.number, ref.sub, 1, ref.item)),
                 ),
                 line,
             )
+        return groups[0]
+
+    def items(self, ref: Ref, paragraphs: list[str], line: int) -> list[int]:
+        """The items (项 lines) of the paragraph `ref` names, as indices of `paragraphs`."""
+        group = self.group(ref, _groups(paragraphs), line)
+        return [i for i in group if _is_item(paragraphs[i])]
+
+    def span(self, ref: Ref, paragraphs: list[str], line: int) -> tuple[int, int]:
+        """Where the paragraph or item `ref` names is among the article's paragraphs."""
+        if not ref.item:
+            if not ref.paragraph:
+                return 0, len(paragraphs)
+            group = self.group(ref, _groups(paragraphs), line)
+            return group[0], group[-1] + 1
+        items = self.items(ref, paragraphs, line)
+        if not 1 <= ref.item <= len(items):
+            raise self.no_part(ref, line)
+        return items[ref.item - 1], items[ref.item - 1] + 1
+
+    def no_part(self, ref: Ref, line: int) -> InstructionError:
+        """第五条 has no 第四项 / 第十条第一款 has no 第十八项."""
+        lang = self.amendment.lang
+        where = Ref(ref.number, ref.sub, ref.paragraph if ref.item else 0)
+        return InstructionError(
+            tr("{name} has no {part}", name=self.name(where), part=part_name(ref, lang)), line
+        )
+
+    def insert_part(self, ins: Instruction, new: NewArticle) -> None:
+        """One paragraph or item inserted within, after or before the anchor, where its stated
+        number says; the items after an inserted item renumbered."""
+        line, anchor, ref = ins.line, _anchor(ins), new.ref
+        article = self.article(anchor, line)
+        paragraphs = self.paragraphs(article)
+        within = inserted_within(anchor, ref)
+        texts = list(new.paragraphs)
+        if ref.item:
+            places = self.items(Ref(ref.number, ref.sub, ref.paragraph), paragraphs, line)
+            group = self.group(ref, _groups(paragraphs), line)
+            end = group[-1] + 1
+        else:
+            places = [group[0] for group in _groups(paragraphs)]
+            end = len(paragraphs)
+        if within:
+            position = min(ref.item or ref.paragraph, len(places) + 1)
+        else:
+            at = anchor.item or anchor.paragraph
+            if not 1 <= at <= len(places):
+                raise self.no_part(anchor, line)
+            position = at if ins.before else at + 1
+        stated = ref.item or ref.paragraph
+        if position != stated:
+            lang = self.amendment.lang
+            actual = replace(ref, item=position) if ref.item else replace(ref, paragraph=position)
+            raise InstructionError(
+                tr(
+                    "what is inserted as {stated} would be {actual}",
+                    stated=part_name(ref, lang),
+                    actual=part_name(actual, lang),
+                ),
+                line,
+            )
+        if ref.item:
+            index = places[position - 1] if position <= len(places) else end
+            if texts and not _is_item(texts[0]):
+                texts[0] = _item_label(paragraphs, places, position) + texts[0]
+            paragraphs[index:index] = texts
+            _renumber_items(paragraphs, index)
+        else:
+            index = places[position - 1] if position <= len(places) else end
+            paragraphs[index:index] = texts
+        self.set_paragraphs(article, paragraphs)
 
     def edit(self, ins: Instruction) -> None:
-        ref = ins.targets[0]
+        for ref in ins.targets:
+            self.edit_one(ins, ref)
+
+    def edit_one(self, ins: Instruction, ref: Ref) -> None:
         article = self.article(ref, ins.line)
         paragraphs = self.paragraphs(article)
-        if ref.paragraph:
-            self.check_paragraph(ref, paragraphs, ins.line)
-            scope = paragraphs[ref.paragraph - 1 : ref.paragraph]
-        else:
-            scope = paragraphs
+        start, end = self.span(ref, paragraphs, ins.line)
+        scope = paragraphs[start:end]
         where = self.name(ref)
         try:
             text = apply_edits("\n\n".join(scope), ins.edits, line=ins.line, where=where)
@@ -300,11 +398,7 @@ class _Consolidation:
             if flat == scope:
                 raise
             text = apply_edits("\n\n".join(flat), ins.edits, line=ins.line, where=where)
-        changed = text.split("\n\n")
-        if ref.paragraph:
-            paragraphs[ref.paragraph - 1 : ref.paragraph] = changed
-        else:
-            paragraphs = changed
+        paragraphs[start:end] = text.split("\n\n")
         self.set_paragraphs(article, paragraphs)
 
     def relabel(self, article: _Article, ref: Ref) -> None:
@@ -343,6 +437,44 @@ class _Consolidation:
 
 def _text(item: Unit | _Article) -> str:
     return item.text
+
+
+def _is_item(paragraph: str) -> bool:
+    return ITEM_LABEL.match(paragraph) is not None
+
+
+def _groups(paragraphs: Sequence[str]) -> list[list[int]]:
+    """An article's paragraphs (款): each one that is not a 项 line, with the 项 lines that
+    follow it, as indices of `paragraphs`."""
+    groups: list[list[int]] = []
+    for i, paragraph in enumerate(paragraphs):
+        if groups and _is_item(paragraph):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
+def _renumber_items(paragraphs: list[str], index: int) -> None:
+    """The items of the paragraph (款) that holds paragraphs[index] numbered 1, 2, 3 … in
+    order, each label in its own brackets: （五） → （六）."""
+    group = next((g for g in _groups(paragraphs) if index in g), None)
+    if group is None:
+        return
+    items = [i for i in group if _is_item(paragraphs[i])]
+    for number, i in enumerate(items, 1):
+        m = ITEM_LABEL.match(paragraphs[i])
+        assert m is not None
+        if parse_chinese(m["n"]) != number:
+            label = m["open"] + to_chinese(number) + m["close"]
+            paragraphs[i] = label + paragraphs[i][m.end() :]
+
+
+def _item_label(paragraphs: list[str], items: list[int], position: int) -> str:
+    """The label of an inserted item that has none, in the brackets of its neighbours."""
+    near = ITEM_LABEL.match(paragraphs[items[0]]) if items else None
+    open_, close = (near["open"], near["close"]) if near else ("（", "）")
+    return f"{open_}{to_chinese(position)}{close}"
 
 
 def _head_end(text: str, match: re.Match[str]) -> int:

@@ -18,10 +18,10 @@ from consult.i18n import ntr, tr
 _BLANK_LINE = re.compile(r"\n[ \t\u3000\xa0]*\n")
 
 # Instruction.op
-AMEND = "amend"  # 将第十条[第二款]修改为：“……” — the whole article (or one paragraph) anew
-EDIT = "edit"  # 将第五条中的“甲”修改为“乙” / 删去…中的 / 在…中的“甲”后增加“乙” — phrases
-INSERT = "insert"  # 在第十二条后增加一条，作为第十三条：“……”
-DELETE = "delete"  # 删去第二十条[、第二十一条]。
+AMEND = "amend"  # 将第十条[第二款][第五项]修改为：“……” — the article (款, 项) anew
+EDIT = "edit"  # 将第五条[、第六条]中的“甲”修改为“乙” / 删去…中的 / 在…中的“甲”后增加“乙”
+INSERT = "insert"  # 在第十二条后增加一条，作为第十三条：“……” / 在第十条第一款第四项后增加一项 …
+DELETE = "delete"  # 删去第二十条[、第二十一条]。 / 删去第八条第二款。 / 删去第五条第二项。
 MOVE = "move"  # 将第二十条移至第三十条后。
 NUMBER = "number"  # 将第十条改为第十一条。
 RENUMBER = "renumber"  # 此外，对条文顺序作相应调整。
@@ -33,18 +33,30 @@ REMOVE = "delete"  # 删去“甲”
 ADD_AFTER = "insert_after"  # 在“甲”后增加“乙”
 
 
+# A 项 line: （一）…, (一）… — its own paragraph in article_parts.
+ITEM_LABEL = re.compile(r"(?P<open>[（(])(?P<n>[一二三四五六七八九十百]+)(?P<close>[）)])")
+
+
 @dataclass(frozen=True, order=True)
 class Ref:
     """An article by its number: 第十二条 (12), 第十二条之一 (12, "之一"), Sec. 106A (106, "A").
-    `paragraph` (款, 1-based) narrows it to one paragraph; 0 is the whole article."""
+    `paragraph` (款, 1-based) narrows it to one paragraph: a paragraph that is not a 项 line,
+    with the 项 lines that follow it; 0 is the whole article. `item` (项, 1-based) narrows it
+    to the item-th 项 line of that paragraph (of the article's only paragraph when
+    `paragraph` is 0); 0 is none."""
 
     number: int
     sub: str = ""
     paragraph: int = 0
+    item: int = 0
 
     def article(self) -> Ref:
-        """The same article without the paragraph."""
+        """The same article without the paragraph and item."""
         return Ref(self.number, self.sub)
+
+    def is_part(self) -> bool:
+        """A paragraph or an item, not a whole article."""
+        return bool(self.paragraph or self.item)
 
 
 @dataclass(frozen=True)
@@ -70,11 +82,16 @@ class NewArticle:
 class Instruction:
     """One instruction. Which fields are used depends on `op`:
 
-    - AMEND: targets=(ref,) (ref.paragraph set for one paragraph), paragraphs = the new text
-      without the article's number label;
-    - EDIT: targets=(ref,), edits in the order they are applied;
-    - INSERT: anchor (+ before), articles;
-    - DELETE: targets = the deleted articles;
+    - AMEND: targets=(ref,) (ref.paragraph / ref.item set for one paragraph or item),
+      paragraphs = the new text without the article's number label (an item's with its own
+      label, （二）…);
+    - EDIT: targets = the articles (or one paragraph or item) the edits are applied to, each
+      on its own, in the order they are applied;
+    - INSERT: anchor (+ before), articles. One inserted paragraph or item is a NewArticle whose
+      ref names it (Ref(11, paragraph=3); Ref(10, paragraph=1, item=5)): after (before) the
+      anchor when the anchor is a paragraph (item) too, else within the anchor ("在第十一条中
+      增加一款", before False) at the place its ref states;
+    - DELETE: targets = the deleted articles (or one paragraph or item);
     - MOVE: targets=(ref,), anchor (+ before);
     - NUMBER: targets=(ref,), number = its new number;
     - RENUMBER: nothing.
@@ -174,13 +191,30 @@ def _one_line(paragraph: str) -> str:
 
 
 def article_name(ref: Ref, lang: str, english_word: str = "Article") -> str:
-    """第十二条 / 第十二条之一 / 第三十条第二款; Article 12 / Section 106A / Paragraph 2 of
-    Article 30."""
+    """第十二条 / 第十二条之一 / 第三十条第二款 / 第十条第一款第五项; Article 12 / Section 106A /
+    Paragraph 2 of Article 30 / Item 5 of Paragraph 1 of Article 10."""
     if lang == "zh":
         name = f"第{to_chinese(ref.number)}条{ref.sub}"
-        return name + f"第{to_chinese(ref.paragraph)}款" if ref.paragraph else name
+        if ref.paragraph:
+            name += f"第{to_chinese(ref.paragraph)}款"
+        return name + f"第{to_chinese(ref.item)}项" if ref.item else name
     name = f"{english_word} {ref.number}{ref.sub}"
-    return f"Paragraph {ref.paragraph} of {name}" if ref.paragraph else name
+    if ref.paragraph:
+        name = f"Paragraph {ref.paragraph} of {name}"
+    return f"Item {ref.item} of {name}" if ref.item else name
+
+
+def part_name(ref: Ref, lang: str) -> str:
+    """The last part of a paragraph's or item's name: 第三款 / 第五项; Paragraph 3 / Item 5."""
+    if lang == "zh":
+        return f"第{to_chinese(ref.item)}项" if ref.item else f"第{to_chinese(ref.paragraph)}款"
+    return f"Item {ref.item}" if ref.item else f"Paragraph {ref.paragraph}"
+
+
+def inserted_within(anchor: Ref, new: Ref) -> bool:
+    """Whether a paragraph or item `new` is inserted within `anchor` (在第十一条中增加一款) rather
+    than after or before it (在第十一条第二款后增加一款): the anchor is not of its kind."""
+    return not anchor.item if new.item else not anchor.paragraph
 
 
 class _Writer:
@@ -200,6 +234,8 @@ class _Writer:
             return "、".join(self.name(ref) for ref in refs)
         if len(refs) == 1:
             return self.name(refs[0])
+        if any(ref.is_part() for ref in refs):
+            raise ValueError("several paragraphs or items are named one by one in English")
         numbers = [f"{ref.number}{ref.sub}" for ref in refs]
         return f"{self.word}s {', '.join(numbers[:-1])} and {numbers[-1]}"
 
@@ -212,7 +248,7 @@ class _Writer:
                 ins.paragraphs
             )
         if ins.op == EDIT:
-            return self.edits(ins.targets[0], ins.edits), []
+            return self.edits(ins.targets, ins.edits), []
         if ins.op == INSERT:
             return self.insert(ins)
         if ins.op == DELETE:
@@ -230,8 +266,8 @@ class _Writer:
             return (f"将{target}改为{number}。" if zh else f"{target} becomes {number}."), []
         raise ValueError(f"unknown instruction {ins.op!r}")
 
-    def edits(self, ref: Ref, edits: Sequence[Edit]) -> str:
-        scope = self.name(ref)
+    def edits(self, refs: Sequence[Ref], edits: Sequence[Edit]) -> str:
+        scope = self.names(refs)
         if not self.zh:
             clauses = []
             for edit in edits:
@@ -257,6 +293,8 @@ class _Writer:
     def insert(self, ins: Instruction) -> tuple[str, list[str]]:
         anchor = self.name(_anchor(ins))
         refs = [article.ref for article in ins.articles]
+        if len(refs) == 1 and refs[0].is_part():
+            return self.insert_part(ins, anchor, refs[0]), list(ins.articles[0].paragraphs)
         names = self.names(refs)
         several = len(refs) > 1
         if self.zh:
@@ -276,6 +314,19 @@ class _Writer:
             quoted.append(f"{self.name(article.ref)}{space}{_one_line(paragraphs[0])}".rstrip())
             quoted += paragraphs[1:]
         return line, quoted
+
+    def insert_part(self, ins: Instruction, anchor: str, new: Ref) -> str:
+        """在第十一条中增加一款，作为第三款： / 在第十条第一款第四项后增加一项，作为第五项：;
+        In Article 11, the following paragraph is inserted as Paragraph 3: / After Item 4 of
+        Paragraph 1 of Article 10, the following item is inserted as Item 5:"""
+        within = inserted_within(_anchor(ins), new)
+        stated = part_name(new, self.lang)
+        if self.zh:
+            side = "中" if within else ("前" if ins.before else "后")
+            return f"在{anchor}{side}增加一{'项' if new.item else '款'}，作为{stated}："
+        where = f"In {anchor}" if within else f"{'Before' if ins.before else 'After'} {anchor}"
+        what = "item" if new.item else "paragraph"
+        return f"{where}, the following {what} is inserted as {stated}:"
 
     def renumber(self) -> str:
         if self.zh:
@@ -298,16 +349,20 @@ def _number(ins: Instruction) -> Ref:
 # -- the written form: parse -------------------------------------------------------------------
 
 _N = f"[{NUMERAL_CHARS}\\d]+"
-_NAME_ZH = rf"第{_N}条(?:之[{NUMERAL_CHARS}]+)?(?:第{_N}款)?"
+_ARTICLE_ZH = rf"第{_N}条(?:之[{NUMERAL_CHARS}]+)?"
+_NAME_ZH = rf"{_ARTICLE_ZH}(?:第{_N}款)?(?:第{_N}项)?"
 _NAMES_ZH = rf"{_NAME_ZH}(?:[、，,]{_NAME_ZH})*"
-_ONE_NAME_ZH = re.compile(rf"第(?P<n>{_N})条(?P<sub>之[{NUMERAL_CHARS}]+)?(?:第(?P<p>{_N})款)?")
+_ONE_NAME_ZH = re.compile(
+    rf"第(?P<n>{_N})条(?P<sub>之[{NUMERAL_CHARS}]+)?(?:第(?P<p>{_N})款)?(?:第(?P<i>{_N})项)?"
+)
 _WORD_EN = r"(?:Article|Section|Art\.|Sec\.|§)"
 _NUM_EN = rf"\d+(?:[A-Za-z]{{1,3}}(?:-\d+)?|-\d+|之[{NUMERAL_CHARS}]+)?"
-_NAME_EN = rf"(?:[Pp]aragraph \d+ of )?{_WORD_EN} ?{_NUM_EN}"
+_ARTICLE_EN = rf"{_WORD_EN} ?{_NUM_EN}"
+_NAME_EN = rf"(?:[Ii]tem \d+ of )?(?:[Pp]aragraph \d+ of )?{_ARTICLE_EN}"
 _NAMES_EN = rf"{_WORD_EN}s? ?{_NUM_EN}(?:(?:,? and |, ){_WORD_EN}?s? ?{_NUM_EN})*"
 _ONE_NAME_EN = re.compile(
-    rf"(?:[Pp]aragraph (?P<p>\d+) of )?(?P<word>{_WORD_EN}) ?(?P<n>\d+)"
-    rf"(?P<sub>[A-Za-z]{{1,3}}(?:-\d+)?|-\d+|之[{NUMERAL_CHARS}]+)?"
+    rf"(?:[Ii]tem (?P<i>\d+) of )?(?:[Pp]aragraph (?P<p>\d+) of )?(?P<word>{_WORD_EN}) ?"
+    rf"(?P<n>\d+)(?P<sub>[A-Za-z]{{1,3}}(?:-\d+)?|-\d+|之[{NUMERAL_CHARS}]+)?"
 )
 _NUMBER_EN = re.compile(rf"(?P<n>\d+)(?P<sub>[A-Za-z]{{1,3}}(?:-\d+)?|-\d+|之[{NUMERAL_CHARS}]+)?")
 _Q = '["“”]'
@@ -316,37 +371,52 @@ _PHRASE_EN = f'{_Q}([^"“”]*){_Q}'
 _ZH = {
     AMEND: re.compile(rf"将(?P<t>{_NAME_ZH})修改为[：:]"),
     INSERT: re.compile(
-        rf"在(?P<a>{_NAME_ZH})(?P<side>[后前])增加(?P<count>{_N})条[，,](?:分别)?作为"
-        rf"(?P<names>{_NAMES_ZH})[：:]"
+        rf"在(?P<a>{_ARTICLE_ZH})(?P<side>[后前])增加(?P<count>{_N})条[，,](?:分别)?作为"
+        rf"(?P<names>{_ARTICLE_ZH}(?:[、，,]{_ARTICLE_ZH})*)[：:]"
     ),
     DELETE: re.compile(rf"删去(?P<names>{_NAMES_ZH})[。.]?"),
-    MOVE: re.compile(rf"将(?P<t>{_NAME_ZH})移至(?P<a>{_NAME_ZH})(?P<side>[后前])[。.]?"),
-    NUMBER: re.compile(rf"将(?P<t>{_NAME_ZH})改为(?P<n>{_NAME_ZH})[。.]?"),
+    MOVE: re.compile(rf"将(?P<t>{_ARTICLE_ZH})移至(?P<a>{_ARTICLE_ZH})(?P<side>[后前])[。.]?"),
+    NUMBER: re.compile(rf"将(?P<t>{_ARTICLE_ZH})改为(?P<n>{_ARTICLE_ZH})[。.]?"),
     RENUMBER: re.compile(r"(?:此外[，,])?对条文顺序作相应调整[。.]?"),
 }
+# 在第十一条中增加一款，作为第三款： / 在第十条第一款第四项后增加一项，作为第五项：
+_INSERT_PART_ZH = re.compile(
+    rf"在(?P<a>{_NAME_ZH})(?P<side>[后前中])增加一(?P<kind>[款项])[，,]作为第(?P<n>{_N})(?P=kind)[：:]"
+)
+_INSERT_PART_EN = re.compile(
+    rf"(?:(?P<side>After|Before) (?P<a>{_NAME_EN})|In (?P<w>{_NAME_EN})), the following "
+    rf"(?P<kind>paragraph|item) is inserted as (?:Paragraph|Item) (?P<n>\d+):"
+)
+_DELETE_PART_EN = re.compile(
+    rf"(?P<t>(?:[Ii]tem \d+ of )?(?:[Pp]aragraph \d+ of )?{_ARTICLE_EN}) is deleted\.?"
+)
+# A quoted text that starts on the instruction's line: 将第五条修改为：“……
+_INLINE_QUOTE = re.compile(r"(?P<head>.*?[：:])[ \t\u3000]*(?P<quote>[“\"].*)")
 _EN = {
     AMEND: re.compile(rf"(?P<t>{_NAME_EN}) is amended to read:"),
     INSERT: re.compile(
-        rf"(?P<side>After|Before) (?P<a>{_NAME_EN}), the following \w+ (?:is|are) inserted as "
-        rf"(?P<names>{_NAMES_EN}):"
+        rf"(?P<side>After|Before) (?P<a>{_ARTICLE_EN}), the following \w+ (?:is|are) inserted "
+        rf"as (?P<names>{_NAMES_EN}):"
     ),
     DELETE: re.compile(rf"(?P<names>{_NAMES_EN}) (?:is|are) deleted\.?"),
-    MOVE: re.compile(rf"(?P<t>{_NAME_EN}) is moved (?P<side>after|before) (?P<a>{_NAME_EN})\.?"),
-    NUMBER: re.compile(rf"(?P<t>{_NAME_EN}) becomes (?P<n>{_NAME_EN})\.?"),
+    MOVE: re.compile(
+        rf"(?P<t>{_ARTICLE_EN}) is moved (?P<side>after|before) (?P<a>{_ARTICLE_EN})\.?"
+    ),
+    NUMBER: re.compile(rf"(?P<t>{_ARTICLE_EN}) becomes (?P<n>{_ARTICLE_EN})\.?"),
     RENUMBER: re.compile(r"The (?P<w>article|section)s are renumbered accordingly\.?", re.I),
 }
 # Phrase edits: the first clause names the article, the ones after it only phrases.
 _EDIT_ZH_FIRST = re.compile(
-    rf"将(?P<r>{_NAME_ZH})中的“(?P<rf>[^“”]*)”修改为“(?P<rt>[^“”]*)”"
-    rf"|删去(?P<d>{_NAME_ZH})中的“(?P<df>[^“”]*)”"
-    rf"|在(?P<a>{_NAME_ZH})中的“(?P<af>[^“”]*)”后增加“(?P<at>[^“”]*)”"
+    rf"将(?P<r>{_NAMES_ZH})中的“(?P<rf>[^“”]*)”修改为“(?P<rt>[^“”]*)”"
+    rf"|删去(?P<d>{_NAMES_ZH})中的“(?P<df>[^“”]*)”"
+    rf"|在(?P<a>{_NAMES_ZH})中的“(?P<af>[^“”]*)”后增加“(?P<at>[^“”]*)”"
 )
 _EDIT_ZH_NEXT = re.compile(
     r"[，,；;](?:将?“(?P<rf>[^“”]*)”修改为“(?P<rt>[^“”]*)”"
     r"|删去“(?P<df>[^“”]*)”"
     r"|在“(?P<af>[^“”]*)”后增加“(?P<at>[^“”]*)”)"
 )
-_EDIT_EN_FIRST = re.compile(rf"In (?P<t>{_NAME_EN}), ")
+_EDIT_EN_FIRST = re.compile(rf"In (?:(?P<t>{_NAME_EN})|(?P<names>{_NAMES_EN})), ")
 _EDIT_EN_CLAUSE = re.compile(
     rf"(?:{_PHRASE_EN} is replaced by {_PHRASE_EN}"
     rf"|{_PHRASE_EN} is deleted"
@@ -380,14 +450,24 @@ def parse_instructions(text: str) -> Amendment:
         body = line[mark.end() :].strip() if mark else line
         body = body.strip("*").strip() if body.startswith("**") else body
         instruction = reader.instruction(body, number)
+        inline: str | None = None
+        if instruction is None:
+            # The quoted text may start on the instruction's line: 将第五条修改为：“……”
+            split = _INLINE_QUOTE.fullmatch(body)
+            if split:
+                instruction = reader.instruction(split["head"], number)
+                if instruction is not None and instruction.op in (AMEND, INSERT):
+                    inline = split["quote"]
+                else:
+                    instruction = None
         if instruction is None:
             if reader.instructions and body.startswith(_CLOSING_LINES):
                 continue
             if not reader.instructions and not mark:
                 continue  # a title or preamble
             raise InstructionError(tr("not an instruction: {text}", text=_short(body)), number)
-        if body.endswith((":", "：")):
-            quoted, index = _quoted(lines, index, number)
+        if inline is not None or body.endswith((":", "：")):
+            quoted, index = _quoted(lines, index, number, inline)
             instruction = reader.with_text(instruction, quoted)
         reader.instructions.append(instruction)
     renumber = [i for i in reader.instructions if i.op == RENUMBER]
@@ -400,11 +480,14 @@ def _short(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def _quoted(lines: list[str], index: int, number: int) -> tuple[list[str], int]:
+def _quoted(
+    lines: list[str], index: int, number: int, first: str | None = None
+) -> tuple[list[str], int]:
     """The quoted paragraphs that follow the instruction on line `number` (every one starts
-    with “, the last ends with ”), and the index of the line after them."""
-    paragraphs: list[str] = []
-    end = index
+    with “, the last ends with ”), and the index of the line after them. `first` is the
+    first of them when it stands on the instruction's line."""
+    paragraphs: list[str] = [first[1:]] if first is not None else []
+    end = index if first is None else number
     while index < len(lines):
         line = _QUOTE_MARK.sub("", lines[index].strip(), count=1).strip()
         if line and line[0] not in _OPENING:
@@ -518,6 +601,11 @@ class _Reader:
             if op == NUMBER:
                 return Instruction(NUMBER, (_ref_zh(m["t"]),), number=_ref_zh(m["n"]), line=line)
             return Instruction(RENUMBER, line=line)
+        part = _INSERT_PART_ZH.fullmatch(body)
+        if part:
+            return _insert_part(
+                _ref_zh(part["a"]), part["side"], part["kind"] == "项", _int(part["n"]), line
+            )
         first = _EDIT_ZH_FIRST.match(body)
         if not first:
             return None
@@ -532,7 +620,8 @@ class _Reader:
             pos = m.end()
         if body[pos:] not in ("", "。", "."):
             return None
-        return Instruction(EDIT, (_ref_zh(target),), edits=tuple(edits), line=line)
+        targets = tuple(_ref_zh(n) for n in re.split("[、，,]", target))
+        return Instruction(EDIT, targets, edits=tuple(edits), line=line)
 
     # English ---------------------------------------------------------------------------------
 
@@ -570,6 +659,14 @@ class _Reader:
             if not self.instructions:
                 self.word = m["w"].capitalize()
             return Instruction(RENUMBER, line=line)
+        part = _INSERT_PART_EN.fullmatch(body)
+        if part:
+            side = {"After": "后", "Before": "前", None: "中"}[part["side"]]
+            anchor = self._ref_en(part["a"] or part["w"])
+            return _insert_part(anchor, side, part["kind"] == "item", int(part["n"]), line)
+        deleted = _DELETE_PART_EN.fullmatch(body)
+        if deleted:
+            return Instruction(DELETE, (self._ref_en(deleted["t"]),), line=line)
         first = _EDIT_EN_FIRST.match(body)
         if not first:
             return None
@@ -594,14 +691,18 @@ class _Reader:
             if not sep:
                 return None
             pos += sep.end()
-        return Instruction(EDIT, (self._ref_en(first["t"]),), edits=tuple(edits), line=line)
+        if first["t"]:
+            targets: tuple[Ref, ...] = (self._ref_en(first["t"]),)
+        else:
+            targets = tuple(self._refs_en(first["names"]))
+        return Instruction(EDIT, targets, edits=tuple(edits), line=line)
 
     def _ref_en(self, name: str) -> Ref:
         m = _ONE_NAME_EN.fullmatch(name)
         assert m is not None  # the instruction's pattern matched it
         word = m["word"]
         self.word = {"Art.": "Article", "Sec.": "Section", "§": "Section"}.get(word, word)
-        return Ref(int(m["n"]), m["sub"] or "", int(m["p"] or 0))
+        return Ref(int(m["n"]), m["sub"] or "", int(m["p"] or 0), int(m["i"] or 0))
 
     def _refs_en(self, names: str) -> list[Ref]:
         """Article 20 / Articles 20 and 21 / Articles 13, 14 and 15."""
@@ -617,7 +718,22 @@ class _Reader:
 def _ref_zh(name: str) -> Ref:
     m = _ONE_NAME_ZH.fullmatch(name)
     assert m is not None  # the instruction's pattern matched it
-    return Ref(_int(m["n"]), m["sub"] or "", _int(m["p"]) if m["p"] else 0)
+    paragraph = _int(m["p"]) if m["p"] else 0
+    return Ref(_int(m["n"]), m["sub"] or "", paragraph, _int(m["i"]) if m["i"] else 0)
+
+
+def _insert_part(anchor: Ref, side: str, item: bool, number: int, line: int) -> Instruction | None:
+    """One paragraph or item inserted within `anchor` (side 中), after (后) or before (前) it;
+    `number` is the one it is stated to have (作为第三款 / 作为第五项). None when the anchor
+    does not fit the side (在第十一条后增加一款 / 在第五条第二项中增加一项)."""
+    if item:
+        new = Ref(anchor.number, anchor.sub, anchor.paragraph, number)
+    else:
+        new = Ref(anchor.number, anchor.sub, number)
+    if (side == "中") != inserted_within(anchor, new) or (not item and anchor.item):
+        return None
+    articles = (NewArticle(new, ()),)
+    return Instruction(INSERT, anchor=anchor, before=side == "前", articles=articles, line=line)
 
 
 def _int(numeral: str) -> int:
