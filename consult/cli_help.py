@@ -19,6 +19,8 @@ import re
 
 from consult.i18n import ENGLISH, display_width, language, translated
 
+_ENGLISH_PREFIX = "usage: "  # argparse's, before translation
+
 # Punctuation that must not start a line, and that must not end one.
 _NO_BREAK_BEFORE = set("，。、；：？！）》」』”’%…—·,.;:?!)]")
 _NO_BREAK_AFTER = set("（《「『“‘([")
@@ -66,12 +68,19 @@ class HelpFormatter(argparse.HelpFormatter):
     def _format_usage(self, usage, actions, groups, prefix) -> str:  # type: ignore[no-untyped-def]
         prefix = argparse._("usage: ") if prefix is None else prefix  # type: ignore[attr-defined]
         text = super()._format_usage(usage, actions, groups, prefix)
-        # argparse indents the usage's continuation lines by the prefix's length in
-        # characters; a Chinese prefix is wider than that on the screen.
-        extra = display_width(prefix) - len(prefix)
-        if usage is None and extra > 0:
+        # The usage's continuation lines line up after the prefix. argparse indents them by
+        # the prefix's length in characters; a usage written in full (`parser.usage`, several
+        # forms of a command) indents them by the English "usage: ". The prefix in the
+        # user's language may take another width on the screen ("用法：" six columns).
+        indent = len(prefix) if usage is None else len(_ENGLISH_PREFIX)
+        shift = display_width(prefix) - indent
+        if shift:
             first, *rest = text.split("\n")
-            text = "\n".join([first] + [" " * extra + line if line else line for line in rest])
+            rest = [
+                " " * (indent + shift) + line[indent:] if line.startswith(" " * indent) else line
+                for line in rest
+            ]
+            text = "\n".join([first, *rest])
         return text
 
     def _split_lines(self, text: str, width: int) -> list[str]:

@@ -388,9 +388,22 @@ def test_chinese_help_is_wrapped_by_columns_and_its_usage_lines_line_up():
     assert wrap("（默认：中文按字，其他）", 10) == ["（默认：中", "文按字，其", "他）"]
     i18n.set_language("zh_CN")
     i18n.install_argparse()
-    usage = build_parser()._actions[-1].choices["tag"].format_usage().splitlines()
+    commands = build_parser()._actions[-1].choices
+    usage = commands["tag"].format_usage().splitlines()
     assert usage[0].startswith("用法：consult tag ")
     assert i18n.display_width("用法：consult tag ") == len(usage[1]) - len(usage[1].lstrip())
+    # A usage written in full, with a line for each form of the command (consult amend):
+    # each form starts under the first.
+    forms = [
+        lines
+        for sub in commands.values()
+        if sub.usage and len(lines := sub.format_usage().splitlines()) > 1
+    ]
+    assert forms
+    for first, *rest in forms:
+        assert first.startswith("用法：consult ")
+        for line in rest:
+            assert line.startswith(" " * i18n.display_width("用法：") + "consult "), line
 
 
 @pytest.mark.parametrize(
