@@ -3,6 +3,8 @@ English, as text and Markdown, and read back into the same instructions."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import markdown
 import pytest
 from hypothesis import given, settings
@@ -24,6 +26,7 @@ from consult.compare.instructions import (
     Instruction,
     NewArticle,
     Ref,
+    inserted_within,
     parse_instructions,
     render,
 )
@@ -240,21 +243,41 @@ _paragraph = st.text(_CHARS, min_size=1, max_size=30).map(str.strip).filter(bool
 _paragraphs = st.lists(_paragraph, min_size=1, max_size=3).map(tuple)
 _sub = st.sampled_from(["", "之一", "之二"])
 _ref = st.builds(Ref, st.integers(1, 300), _sub)
-_para_ref = st.builds(Ref, st.integers(1, 300), _sub, st.integers(0, 4))
+_para_ref = st.builds(Ref, st.integers(1, 300), _sub, st.integers(0, 4), st.integers(0, 4))
+_part_ref = _para_ref.filter(Ref.is_part)
 _edit = st.one_of(
     st.builds(Edit, st.just(REPLACE), _phrase, _phrase),
     st.builds(Edit, st.just(REMOVE), _phrase),
     st.builds(Edit, st.just(ADD_AFTER), _phrase, _phrase),
 )
 _new = st.builds(NewArticle, _ref, _paragraphs)
+
+
+@st.composite
+def _inserted_part(draw):
+    """One paragraph (款) or item (项) inserted within, after or before its anchor."""
+    anchor = draw(_para_ref)
+    number = draw(st.integers(1, 20))
+    if draw(st.booleans()):  # an item: after an item, or within a paragraph or the article
+        new = replace(anchor, item=number)
+    else:  # a paragraph: after a paragraph, or within the article
+        anchor = replace(anchor, item=0)
+        new = replace(anchor, paragraph=number)
+    before = False if inserted_within(anchor, new) else draw(st.booleans())
+    return Instruction(
+        INSERT, anchor=anchor, before=before, articles=(NewArticle(new, draw(_paragraphs)),)
+    )
+
+
 _instruction = st.one_of(
     st.builds(Instruction, st.just(AMEND), st.tuples(_para_ref), paragraphs=_paragraphs),
     st.builds(
         Instruction,
         st.just(EDIT),
-        st.tuples(_para_ref),
+        st.one_of(st.tuples(_para_ref), st.lists(_ref, min_size=2, max_size=3).map(tuple)),
         edits=st.lists(_edit, min_size=1, max_size=4).map(tuple),
     ),
+    _inserted_part(),
     st.builds(
         Instruction,
         st.just(INSERT),
@@ -263,6 +286,7 @@ _instruction = st.one_of(
         articles=st.lists(_new, min_size=1, max_size=3).map(tuple),
     ),
     st.builds(Instruction, st.just(DELETE), st.lists(_ref, min_size=1, max_size=3).map(tuple)),
+    st.builds(Instruction, st.just(DELETE), st.tuples(_part_ref)),
     st.builds(Instruction, st.just(MOVE), st.tuples(_ref), anchor=_ref, before=st.booleans()),
     st.builds(Instruction, st.just(NUMBER), st.tuples(_ref), number=_ref),
 )
@@ -287,3 +311,109 @@ def test_parsing_what_was_rendered_gives_the_same_instructions(amendment, form, 
     if amendment.instructions:
         assert parsed.lang == amendment.lang
         assert parsed.english_word == amendment.english_word
+
+
+# -- forms of real decisions: 项, 款 with items, quoted text on the instruction's line -----------
+
+
+def test_real_decision_forms_are_read():
+    text = """\
+一、将第二条、第九条、第十一条中的“其他组织”修改为“非法人组织”。
+二、将第五条第二项修改为：“（二）单纯事实消息；”
+三、将第三条修改为：“本法所称的作品，包括：
+“（一）文字作品；
+“（二）口述作品。”
+四、将第十条第一款第十三项中的“甲”修改为“乙”。
+五、在第十条第一款第四项后增加一项，作为第五项：“（五）测试权；”
+六、删去第二十二条第一款第七项。
+七、删去第八条第二款。
+八、在第十一条第二款后增加一款，作为第三款：“甲。”
+九、在第十一条中增加一款，作为第五款：
+“乙。”
+十、在第五条后增加一条，作为第五条之一：“第五条之一　丙。”
+十一、删去第五条、第六条。
+"""
+    got = parse_instructions(text).instructions
+    assert got == [
+        Instruction(
+            EDIT, (Ref(2), Ref(9), Ref(11)), edits=(Edit(REPLACE, "其他组织", "非法人组织"),)
+        ),
+        Instruction(AMEND, (Ref(5, item=2),), paragraphs=("（二）单纯事实消息；",)),
+        Instruction(
+            AMEND,
+            (Ref(3),),
+            paragraphs=("本法所称的作品，包括：", "（一）文字作品；", "（二）口述作品。"),
+        ),
+        Instruction(EDIT, (Ref(10, "", 1, 13),), edits=(Edit(REPLACE, "甲", "乙"),)),
+        Instruction(
+            INSERT,
+            anchor=Ref(10, "", 1, 4),
+            articles=(NewArticle(Ref(10, "", 1, 5), ("（五）测试权；",)),),
+        ),
+        Instruction(DELETE, (Ref(22, "", 1, 7),)),
+        Instruction(DELETE, (Ref(8, paragraph=2),)),
+        Instruction(
+            INSERT,
+            anchor=Ref(11, paragraph=2),
+            articles=(NewArticle(Ref(11, paragraph=3), ("甲。",)),),
+        ),
+        Instruction(
+            INSERT, anchor=Ref(11), articles=(NewArticle(Ref(11, paragraph=5), ("乙。",)),)
+        ),
+        Instruction(INSERT, anchor=Ref(5), articles=(NewArticle(Ref(5, "之一"), ("丙。",)),)),
+        Instruction(DELETE, (Ref(5), Ref(6))),
+    ]
+    assert [i.line for i in got] == [1, 2, 3, 6, 7, 8, 9, 10, 11, 13, 14]
+
+
+def test_the_english_forms_of_items_and_paragraphs():
+    amendment = Amendment(
+        [
+            Instruction(AMEND, (Ref(5, item=2),), paragraphs=("(2) facts;",)),
+            Instruction(DELETE, (Ref(22, "", 1, 7),)),
+            Instruction(DELETE, (Ref(8, paragraph=2),)),
+            Instruction(EDIT, (Ref(2), Ref(9)), edits=(Edit(REPLACE, "A", "B"),)),
+            Instruction(
+                INSERT,
+                anchor=Ref(10, "", 1, 4),
+                articles=(NewArticle(Ref(10, "", 1, 5), ("(5) testing;",)),),
+            ),
+            Instruction(
+                INSERT, anchor=Ref(11), articles=(NewArticle(Ref(11, paragraph=3), ("C.",)),)
+            ),
+        ],
+        lang="en",
+    )
+    written = render(amendment)
+    assert (
+        written.splitlines()[::2]
+        == [
+            "1. Item 2 of Article 5 is amended to read:",
+            "",
+            "2. Item 7 of Paragraph 1 of Article 22 is deleted.",
+            "3. Paragraph 2 of Article 8 is deleted.",
+            '4. In Articles 2 and 9, "A" is replaced by "B".',
+            "5. After Item 4 of Paragraph 1 of Article 10, the following item is inserted as Item 5:",
+            "",
+            "6. In Article 11, the following paragraph is inserted as Paragraph 3:",
+        ][: len(written.splitlines()[::2])]
+        or written
+    )
+    assert parse_instructions(written) == amendment
+    inline = "1. Item 2 of Article 5 is amended to read: “(2) facts;”\n"
+    assert parse_instructions(inline).instructions == amendment.instructions[:1]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        # An article is not inserted within another, nor a paragraph after an article.
+        ("一、在第十一条后增加一款，作为第三款：\n“甲。”\n", 1, "not an instruction"),
+        ("一、在第五条第二项中增加一项，作为第三项：\n“甲。”\n", 1, "not an instruction"),
+        ("一、将第五条第二项修改为：“（二）甲；\n二、删去第六条。\n", 1, "closing quotation"),
+    ],
+)
+def test_malformed_forms_of_items_and_paragraphs(text, line, message):
+    with pytest.raises(InstructionError, match=message) as caught:
+        parse_instructions(text)
+    assert caught.value.line == line
