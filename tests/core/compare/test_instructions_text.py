@@ -385,19 +385,14 @@ def test_the_english_forms_of_items_and_paragraphs():
         lang="en",
     )
     written = render(amendment)
-    assert (
-        written.splitlines()[::2]
-        == [
-            "1. Item 2 of Article 5 is amended to read:",
-            "",
-            "2. Item 7 of Paragraph 1 of Article 22 is deleted.",
-            "3. Paragraph 2 of Article 8 is deleted.",
-            '4. In Articles 2 and 9, "A" is replaced by "B".',
-            "5. After Item 4 of Paragraph 1 of Article 10, the following item is inserted as Item 5:",
-            "",
-            "6. In Article 11, the following paragraph is inserted as Paragraph 3:",
-        ][: len(written.splitlines()[::2])]
-        or written
+    assert written == (
+        "1. Item 2 of Article 5 is amended to read:\n“(2) facts;”\n\n"
+        "2. Item 7 of Paragraph 1 of Article 22 is deleted.\n\n"
+        "3. Paragraph 2 of Article 8 is deleted.\n\n"
+        '4. In Articles 2 and 9, "A" is replaced by "B".\n\n'
+        "5. After Item 4 of Paragraph 1 of Article 10, the following item is inserted as Item 5:"
+        "\n“(5) testing;”\n\n"
+        "6. In Article 11, the following paragraph is inserted as Paragraph 3:\n“C.”\n"
     )
     assert parse_instructions(written) == amendment
     inline = "1. Item 2 of Article 5 is amended to read: “(2) facts;”\n"
