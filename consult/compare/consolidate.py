@@ -117,6 +117,9 @@ class _Article:
     ref: Ref  # its number now
     paragraphs: list[str] | None = None  # set once the text is changed: rewritten from them
     head: str = ""  # what precedes the text: label (with Markdown marks) and separator
+    # Each paragraph's (款, 项) numbers in the text being amended, None for a new one; None
+    # until a paragraph or item is named (then read from the text as it stands).
+    origins: list[tuple[int, int] | None] | None = None
     inserted_line: int = 0  # an inserted article: the instruction's line (0: from the base)
     stated: Ref | None = None
 
@@ -213,6 +216,29 @@ class _Consolidation:
     def set_paragraphs(self, article: _Article, paragraphs: list[str]) -> None:
         article.paragraphs = paragraphs
         article.text = (article.head + "\n\n".join(paragraphs)).rstrip()
+        article.origins = None
+
+    def origins(self, article: _Article) -> list[tuple[int, int] | None]:
+        if article.origins is None:
+            article.origins = _origins(self.paragraphs(article))
+        return article.origins
+
+    def splice(
+        self, article: _Article, start: int, end: int, texts: Sequence[str], *, keep: bool = False
+    ) -> None:
+        """paragraphs[start:end] = texts, which keep the numbers of the ones they replace
+        (`keep`) or have none; the items of a paragraph (款) whose items changed numbered
+        1, 2, 3 … again."""
+        paragraphs, origins = self.paragraphs(article), list(self.origins(article))
+        removed, old = paragraphs[start:end], origins[start:end]
+        paragraphs[start:end] = texts
+        origins[start:end] = [old[i] if keep and i < len(old) else None for i in range(len(texts))]
+        if any(_is_item(text) for text in [*removed, *texts]):
+            for index in (start - 1, start):
+                if 0 <= index < len(paragraphs):
+                    _renumber_items(paragraphs, index)
+        self.set_paragraphs(article, paragraphs)
+        article.origins = origins
 
     def place(self, item: _Article, anchor: _Article, before: bool) -> None:
         """`item` right before `anchor`, or after it and after what was put after it."""
@@ -235,12 +261,8 @@ class _Consolidation:
             ref = ins.targets[0]
             article = self.article(ref, line)
             if ref.is_part():
-                paragraphs = self.paragraphs(article)
-                start, end = self.span(ref, paragraphs, line)
-                paragraphs[start:end] = ins.paragraphs
-                if ref.item:
-                    _renumber_items(paragraphs, start)
-                self.set_paragraphs(article, paragraphs)
+                start, end = self.span(ref, article, line)
+                self.splice(article, start, end, ins.paragraphs, keep=bool(ref.item))
             else:
                 self.set_paragraphs(article, list(ins.paragraphs))
         elif ins.op == EDIT:
@@ -258,12 +280,8 @@ class _Consolidation:
             for ref in ins.targets:
                 article = self.article(ref, line)
                 if ref.is_part():
-                    paragraphs = self.paragraphs(article)
-                    start, end = self.span(ref, paragraphs, line)
-                    del paragraphs[start:end]
-                    if ref.item:
-                        _renumber_items(paragraphs, start - 1)  # the item (or 款) before it
-                    self.set_paragraphs(article, paragraphs)
+                    start, end = self.span(ref, article, line)
+                    self.splice(article, start, end, ())
                     continue
                 self.order.remove(article)
                 self.deleted.add((ref.number, ref.sub))
@@ -281,24 +299,20 @@ class _Consolidation:
             raise InstructionError(tr("unknown instruction {op}", op=ins.op), line)
 
     # paragraphs (款) and items (项) ---------------------------------------------------------------
+    # Named by their numbers in the text being amended, as articles are; where an inserted one
+    # goes, by its stated number (within) or by its anchor.
 
-    def group(self, ref: Ref, groups: list[list[int]], line: int) -> list[int]:
-        """The paragraph (款) `ref` names, as indices of the article's paragraphs: ref.paragraph,
-        or the article's only one when ref names an item without its paragraph."""
+    def span(self, ref: Ref, article: _Article, line: int) -> tuple[int, int]:
+        """Where the paragraph (with its items) or item `ref` names is among the article's
+        paragraphs now."""
+        paragraphs = self.paragraphs(article)
+        if not ref.is_part():
+            return 0, len(paragraphs)
+        origins = self.origins(article)
+        numbers = sorted({o[0] for o in origins if o})
         if ref.paragraph:
-            if not 1 <= ref.paragraph <= len(groups):
-                raise InstructionError(
-                    tr(
-                        "{name} has no paragraph {paragraph}",
-                        name=self.name(ref.article()),
-                        paragraph=ref.paragraph,
-                    ),
-                    line,
-                )
-            return groups[ref.paragraph - 1]
-        if not groups:
-            raise self.no_part(ref, line)
-        if len(groups) > 1:
+            number = ref.paragraph
+        elif len(numbers) > 1:
             raise InstructionError(
                 tr(
                     "{name} has several paragraphs: say which one, as in {example}",
@@ -307,24 +321,25 @@ class _Consolidation:
                 ),
                 line,
             )
-        return groups[0]
-
-    def items(self, ref: Ref, paragraphs: list[str], line: int) -> list[int]:
-        """The items (项 lines) of the paragraph `ref` names, as indices of `paragraphs`."""
-        group = self.group(ref, _groups(paragraphs), line)
-        return [i for i in group if _is_item(paragraphs[i])]
-
-    def span(self, ref: Ref, paragraphs: list[str], line: int) -> tuple[int, int]:
-        """Where the paragraph or item `ref` names is among the article's paragraphs."""
-        if not ref.item:
-            if not ref.paragraph:
-                return 0, len(paragraphs)
-            group = self.group(ref, _groups(paragraphs), line)
-            return group[0], group[-1] + 1
-        items = self.items(ref, paragraphs, line)
-        if not 1 <= ref.item <= len(items):
-            raise self.no_part(ref, line)
-        return items[ref.item - 1], items[ref.item - 1] + 1
+        else:
+            number = numbers[0] if numbers else 1
+        if number not in numbers:
+            raise InstructionError(
+                tr(
+                    "{name} has no paragraph {paragraph}",
+                    name=self.name(ref.article()),
+                    paragraph=number,
+                ),
+                line,
+            )
+        if ref.item:
+            index = next((i for i, o in enumerate(origins) if o == (number, ref.item)), None)
+            if index is None:
+                raise self.no_part(ref, line)
+            return index, index + 1
+        first = next(i for i, o in enumerate(origins) if o and o[0] == number)
+        group = next(g for g in _groups(paragraphs) if first in g)
+        return first, group[-1] + 1
 
     def no_part(self, ref: Ref, line: int) -> InstructionError:
         """第五条 has no 第四项 / 第十条第一款 has no 第十八项."""
@@ -335,28 +350,26 @@ class _Consolidation:
         )
 
     def insert_part(self, ins: Instruction, new: NewArticle) -> None:
-        """One paragraph or item inserted within, after or before the anchor, where its stated
-        number says; the items after an inserted item renumbered."""
+        """One paragraph or item inserted within the anchor at the place its stated number
+        says, or after or before the anchor (stated as the number after or before it)."""
         line, anchor, ref = ins.line, _anchor(ins), new.ref
         article = self.article(anchor, line)
         paragraphs = self.paragraphs(article)
-        within = inserted_within(anchor, ref)
-        texts = list(new.paragraphs)
-        if ref.item:
-            places = self.items(Ref(ref.number, ref.sub, ref.paragraph), paragraphs, line)
-            group = self.group(ref, _groups(paragraphs), line)
-            end = group[-1] + 1
-        else:
-            places = [group[0] for group in _groups(paragraphs)]
-            end = len(paragraphs)
-        if within:
-            position = min(ref.item or ref.paragraph, len(places) + 1)
-        else:
-            at = anchor.item or anchor.paragraph
-            if not 1 <= at <= len(places):
-                raise self.no_part(anchor, line)
-            position = at if ins.before else at + 1
         stated = ref.item or ref.paragraph
+        texts = list(new.paragraphs)
+        if not inserted_within(anchor, ref):
+            start, end = self.span(anchor, article, line)
+            at = anchor.item or anchor.paragraph
+            position, index = (at, start) if ins.before else (at + 1, end)
+        else:
+            if ref.item:
+                start, end = self.span(replace(ref, item=0), article, line)
+                places = [i for i in range(start, end) if _is_item(paragraphs[i])]
+            else:
+                end = len(paragraphs)
+                places = [group[0] for group in _groups(paragraphs)]
+            position = min(stated, len(places) + 1)
+            index = places[position - 1] if position <= len(places) else end
         if position != stated:
             lang = self.amendment.lang
             actual = replace(ref, item=position) if ref.item else replace(ref, paragraph=position)
@@ -368,16 +381,9 @@ class _Consolidation:
                 ),
                 line,
             )
-        if ref.item:
-            index = places[position - 1] if position <= len(places) else end
-            if texts and not _is_item(texts[0]):
-                texts[0] = _item_label(paragraphs, places, position) + texts[0]
-            paragraphs[index:index] = texts
-            _renumber_items(paragraphs, index)
-        else:
-            index = places[position - 1] if position <= len(places) else end
-            paragraphs[index:index] = texts
-        self.set_paragraphs(article, paragraphs)
+        if ref.item and texts and not _is_item(texts[0]):
+            texts[0] = _item_label(paragraphs, index) + texts[0]
+        self.splice(article, index, index, texts)
 
     def edit(self, ins: Instruction) -> None:
         for ref in ins.targets:
@@ -386,7 +392,7 @@ class _Consolidation:
     def edit_one(self, ins: Instruction, ref: Ref) -> None:
         article = self.article(ref, ins.line)
         paragraphs = self.paragraphs(article)
-        start, end = self.span(ref, paragraphs, ins.line)
+        start, end = self.span(ref, article, ins.line)
         scope = paragraphs[start:end]
         where = self.name(ref)
         try:
@@ -398,8 +404,7 @@ class _Consolidation:
             if flat == scope:
                 raise
             text = apply_edits("\n\n".join(flat), ins.edits, line=ins.line, where=where)
-        paragraphs[start:end] = text.split("\n\n")
-        self.set_paragraphs(article, paragraphs)
+        self.splice(article, start, end, text.split("\n\n"), keep=True)
 
     def relabel(self, article: _Article, ref: Ref) -> None:
         match = ARTICLE.match(article.text)
@@ -470,11 +475,25 @@ def _renumber_items(paragraphs: list[str], index: int) -> None:
             paragraphs[i] = label + paragraphs[i][m.end() :]
 
 
-def _item_label(paragraphs: list[str], items: list[int], position: int) -> str:
-    """The label of an inserted item that has none, in the brackets of its neighbours."""
-    near = ITEM_LABEL.match(paragraphs[items[0]]) if items else None
-    open_, close = (near["open"], near["close"]) if near else ("（", "）")
-    return f"{open_}{to_chinese(position)}{close}"
+def _item_label(paragraphs: list[str], index: int) -> str:
+    """The label of an item inserted at `index` that has none, in the brackets of the item
+    before (or after) it; its number is set when the items are renumbered."""
+    near = [ITEM_LABEL.match(p) for p in paragraphs[max(index - 1, 0) : index + 1]]
+    found = next((m for m in near if m), None)
+    open_, close = (found["open"], found["close"]) if found else ("（", "）")
+    return f"{open_}一{close}"
+
+
+def _origins(paragraphs: Sequence[str]) -> list[tuple[int, int] | None]:
+    """Each paragraph's numbers as (款, 项): (2, 0) the second paragraph, (1, 5) its fifth
+    item."""
+    origins: list[tuple[int, int] | None] = []
+    for number, group in enumerate(_groups(paragraphs), 1):
+        item = 0
+        for i in group:
+            item += _is_item(paragraphs[i])
+            origins.append((number, item if _is_item(paragraphs[i]) else 0))
+    return origins
 
 
 def _head_end(text: str, match: re.Match[str]) -> int:

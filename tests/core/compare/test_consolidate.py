@@ -9,7 +9,14 @@ import pytest
 
 from consult import i18n
 from consult.compare.consolidate import apply_amendment, apply_edits, apply_instructions
-from consult.compare.instructions import ADD_AFTER, REMOVE, REPLACE, Amendment, Edit
+from consult.compare.instructions import (
+    ADD_AFTER,
+    REMOVE,
+    REPLACE,
+    Amendment,
+    Edit,
+    article_parts,
+)
 from consult.compare.structure import units
 from consult.compare.text import prepare
 from consult.errors import ConsultError, InstructionError
@@ -349,3 +356,195 @@ def test_a_decision_on_the_copyright_law_gives_the_expected_articles():
 
     assert others(got) == others(base)
     assert got.startswith("# 中华人民共和国著作权法\n\n中华人民共和国著作权法\n\n> （1990年")
+
+
+# -- paragraphs (款) and items (项), as real decisions name them --------------------------------
+
+ITEMS_CN = """\
+第一条　本法不适用于：
+
+（一）法律；
+
+（二）时事新闻；
+
+（三）历法。
+
+第二条　著作权包括下列权利：
+
+（一）发表权；
+
+（二）署名权；
+
+（三）修改权。
+
+前款权利由作者享有。
+
+第三条　甲。
+
+乙。
+"""
+
+
+L1, L2 = "本法不适用于：|", "著作权包括下列权利：|"
+
+
+@pytest.mark.parametrize(
+    ("written", "article", "want"),
+    [
+        (
+            "一、将第一条第二项修改为：“（二）单纯事实消息；”\n",
+            0,
+            L1 + "（一）法律；|（二）单纯事实消息；|（三）历法。",
+        ),
+        ("一、删去第一条第二项。\n", 0, L1 + "（一）法律；|（二）历法。"),
+        (
+            "一、在第一条第一项后增加一项，作为第二项：“（二）决定；”\n",
+            0,
+            L1 + "（一）法律；|（二）决定；|（三）时事新闻；|（四）历法。",
+        ),
+        # The label of an item that comes without one.
+        (
+            "一、在第一条中增加一项，作为第四项：“公式。”\n",
+            0,
+            L1 + "（一）法律；|（二）时事新闻；|（三）历法。|（四）公式。",
+        ),
+        (
+            "一、将第二条第一款第三项中的“修改权”修改为“改编权”。\n",
+            1,
+            L2 + "（一）发表权；|（二）署名权；|（三）改编权。|前款权利由作者享有。",
+        ),
+        ("一、删去第二条第二款。\n", 1, L2 + "（一）发表权；|（二）署名权；|（三）修改权。"),
+        (
+            "一、将第二条第一款修改为：\n“著作权包括发表权。”\n",
+            1,
+            "著作权包括发表权。|前款权利由作者享有。",
+        ),
+        ("一、在第三条第一款后增加一款，作为第二款：“丙。”\n", 2, "甲。|丙。|乙。"),
+        ("一、在第三条中增加一款，作为第三款：\n“丙。”\n", 2, "甲。|乙。|丙。"),
+        ("一、在第三条第一款前增加一款，作为第一款：“丙。”\n", 2, "丙。|甲。|乙。"),
+        # Named by their numbers in the text being amended: 第三项 is still the old third.
+        (
+            "一、删去第一条第一项。\n二、将第一条第三项修改为：“（三）公式。”\n",
+            0,
+            L1 + "（一）时事新闻；|（二）公式。",
+        ),
+        ("1. Item 2 of Article 1 is deleted.\n", 0, L1 + "（一）法律；|（二）历法。"),
+        ("1. Paragraph 2 of Article 3 is deleted.\n", 2, "甲。"),
+        (
+            '1. In Item 1 of Paragraph 1 of Article 2, "发表权" is replaced by "署名权".\n',
+            1,
+            L2 + "（一）署名权；|（二）署名权；|（三）修改权。|前款权利由作者享有。",
+        ),
+    ],
+)
+def test_paragraphs_and_items(written, article, want):
+    got = articles_of(apply_instructions(ITEMS_CN, written))[article]
+    assert "|".join(article_parts(got)[1]) == want
+
+
+def test_one_phrase_instruction_for_several_articles_each_once():
+    base = "第一条　其他组织甲。\n\n第二条　其他组织乙。\n\n第三条　丙。\n"
+    got = apply_instructions(base, "一、将第一条、第二条中的“其他组织”修改为“非法人组织”。\n")
+    assert articles_of(got) == ["第一条　非法人组织甲。", "第二条　非法人组织乙。", "第三条　丙。"]
+    with pytest.raises(InstructionError, match="“其他组织” is not in 第三条") as caught:
+        apply_instructions(
+            base, "一、删去第二条。\n二、将第一条、第三条中的“其他组织”修改为“甲”。\n"
+        )
+    assert caught.value.line == 2
+
+
+@pytest.mark.parametrize(
+    ("written", "line", "message"),
+    [
+        ("一、将第一条第四项修改为：“（四）甲。”\n", 1, "第一条 has no 第四项"),
+        ("一、删去第二条第一款第四项。\n", 1, "第二条第一款 has no 第四项"),
+        (
+            "一、删去第二条第五项。\n",
+            1,
+            "第二条 has several paragraphs: say which one, as in 第二条第一款第五项",
+        ),
+        ("一、删去第三条第三款。\n", 1, "第三条 has no paragraph 3"),
+        (
+            "一、在第一条第二项后增加一项，作为第四项：“（四）甲；”\n",
+            1,
+            "inserted as 第四项 would be 第三项",
+        ),
+        ("一、在第三条中增加一款，作为第五款：“丙。”\n", 1, "inserted as 第五款 would be 第三款"),
+        ("一、删去第一条第二项。\n\n二、删去第一条第二项。\n", 3, "第一条 has no 第二项"),
+        ("1. Item 4 of Article 1 is deleted.\n", 1, "Article 1 has no Item 4"),
+    ],
+)
+def test_a_missing_paragraph_or_item_is_reported_with_its_line(written, line, message):
+    with pytest.raises(InstructionError, match=message) as caught:
+        apply_instructions(ITEMS_CN, written)
+    assert caught.value.line == line
+
+
+# A decision in the style of the 2020 one, with the forms real decisions use.
+REAL_STYLE_DECISION = """\
+# 全国人民代表大会常务委员会关于修改《中华人民共和国著作权法》的决定
+
+第十三届全国人民代表大会常务委员会第二十三次会议决定对《中华人民共和国著作权法》作如下修改：
+
+一、将第二条、第九条、第二十二条中的“其他组织”修改为“非法人组织”。
+
+二、将第三条第六项修改为：“（六）视听作品；”
+
+三、将第五条第二项修改为：“（二）单纯事实消息；”
+
+四、将第七条修改为：“国家著作权主管部门负责全国的著作权管理工作；县级以上地方主管著作权的部门负责本行政区域的著作权管理工作。”
+
+五、在第八条中增加一款，作为第二款：“著作权集体管理组织根据授权向使用者收取使用费。使用费的收取标准由著作权集体管理组织和使用者代表协商确定。”
+
+六、将第十条第一款第五项修改为：“（五）复制权，即以印刷、复印、拓印、录音、录像、翻录、翻拍、数字化等方式将作品制作一份或者多份的权利；”
+
+七、将第十条第一款第十三项中的“摄制电影或者以类似摄制电影的方法”修改为“摄制视听作品的方法”。
+
+八、在第十条第一款第四项后增加一项，作为第五项：“（五）测试权，即以技术手段检验作品的权利；”
+
+九、在第十一条后增加一条，作为第十二条：“在作品上署名的自然人、法人或者非法人组织为作者，且该作品上存在相应权利，但有相反证明的除外。”
+
+十、删去第二十二条第一款第七项。
+
+十一、将第二十二条第一款第十二项修改为：“（十二）以阅读障碍者能够感知的无障碍方式向其提供已经发表的作品；”
+
+十二、在第二十二条第一款中增加一项，作为第十二项：“（十二）法律、行政法规规定的其他情形。”
+
+十三、删去第二十二条第二款。
+
+此外，对条文顺序作相应调整。
+
+本决定自2021年6月1日起施行。
+"""
+
+
+def test_a_decision_in_the_forms_real_decisions_use():
+    base = (CORPUS / "copyright_cn" / "2010.md").read_text(encoding="utf-8")
+    old = {a.split("　")[0]: a for a in articles_of(prepare(base))}
+    new = {a.split("　")[0]: a for a in articles_of(apply_instructions(base, REAL_STYLE_DECISION))}
+    assert len(new) == 62
+    assert new["第二条"].startswith("第二条　中国公民、法人或者非法人组织的作品")
+    assert "（二）其他依照本法享有著作权的公民、法人或者非法人组织。" in new["第九条"]
+    assert "\n\n（六）视听作品；\n\n（七）工程设计图" in new["第三条"]
+    assert new["第五条"].split("\n\n")[2] == "（二）单纯事实消息；"
+    assert new["第七条"].startswith("第七条　国家著作权主管部门负责全国的著作权管理工作；")
+    eighth = new["第八条"].split("\n\n")
+    assert len(eighth) == 3 and eighth[1].startswith("著作权集体管理组织根据授权")
+    tenth = new["第十条"].split("\n\n")
+    assert tenth[5] == "（五）测试权，即以技术手段检验作品的权利；"
+    assert tenth[6].startswith(
+        "（六）复制权，即以印刷、复印、拓印、录音、录像、翻录、翻拍、数字化等方式"
+    )
+    assert tenth[14] == "（十四）摄制权，即以摄制视听作品的方法将作品固定在载体上的权利；"
+    assert tenth[18] == "（十八）应当由著作权人享有的其他权利。"
+    assert tenth[19] == old["第十条"].split("\n\n")[18].strip()  # the paragraph after them
+    assert new["第十二条"].startswith("第十二条　在作品上署名的自然人")
+    assert new["第十三条"] == old["第十二条"].replace("第十二条", "第十三条", 1)
+    # The old 第二十二条 is 第二十三条 now: item 7 deleted, the ones after it renumbered, the
+    # old twelfth amended (named by its old number), one added, the second paragraph gone.
+    items = new["第二十三条"].split("\n\n")[1:]
+    assert len(items) == 12
+    assert items[6].startswith("（七）图书馆、档案馆")
+    assert items[9].startswith("（十）将中国公民、法人或者非法人组织已经发表的")
+    assert items[10] == "（十一）以阅读障碍者能够感知的无障碍方式向其提供已经发表的作品；"
+    assert items[11] == "（十二）法律、行政法规规定的其他情形。"
