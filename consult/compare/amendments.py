@@ -85,7 +85,29 @@ def draft_amendment(old: str, new: str, *, lang: str = "zh") -> Amendment:
     drafter = _Drafter(items, renumber, cjk=lang == "zh" or _is_cjk(rows), law=old)
     drafted = drafter.draft(rows)
     amendment = Amendment(drafted, lang="zh" if lang == "zh" else "en", english_word=word)
-    return _checked(amendment, old, new, items)
+    checked = _checked(amendment, old, new, items)
+    checked.instructions = grouped(checked.instructions)
+    return checked
+
+
+def grouped(instructions: list[Instruction]) -> list[Instruction]:
+    """The same phrase edits of several articles as one instruction, where the first of them
+    stood (将第二条、第九条中的“其他组织”修改为“非法人组织”), as decisions write them. Each
+    article is edited on its own when applied, so the result is the same."""
+    out: list[Instruction] = []
+    first: dict[tuple, int] = {}  # the edits → where their instruction is in `out`
+    for instruction in instructions:
+        whole = all(not (t.paragraph or t.item) for t in instruction.targets)
+        if instruction.op != EDIT or not whole:
+            out.append(instruction)
+            continue
+        at = first.get(instruction.edits)
+        if at is None:
+            first[instruction.edits] = len(out)
+            out.append(instruction)
+        else:
+            out[at] = replace(out[at], targets=out[at].targets + instruction.targets)
+    return out
 
 
 # -- the articles --------------------------------------------------------------------------------
