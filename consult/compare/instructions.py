@@ -194,7 +194,10 @@ def article_name(ref: Ref, lang: str, english_word: str = "Article") -> str:
     """第十二条 / 第十二条之一 / 第三十条第二款 / 第十条第一款第五项; Article 12 / Section 106A /
     Paragraph 2 of Article 30 / Item 5 of Paragraph 1 of Article 10."""
     if lang == "zh":
-        name = f"第{to_chinese(ref.number)}条{ref.sub}"
+        if ref.sub and not ref.sub.startswith("之"):  # Sec. 106A: 第106A条
+            name = f"第{ref.number}{ref.sub}条"
+        else:
+            name = f"第{to_chinese(ref.number)}条{ref.sub}"
         if ref.paragraph:
             name += f"第{to_chinese(ref.paragraph)}款"
         return name + f"第{to_chinese(ref.item)}项" if ref.item else name
@@ -349,11 +352,13 @@ def _number(ins: Instruction) -> Ref:
 # -- the written form: parse -------------------------------------------------------------------
 
 _N = f"[{NUMERAL_CHARS}\\d]+"
-_ARTICLE_ZH = rf"第{_N}条(?:之[{NUMERAL_CHARS}]+)?"
+_LETTERS = r"[A-Za-z]{1,3}(?:-\d+)?"  # Sec. 106A in Chinese: 第106A条
+_ARTICLE_ZH = rf"第{_N}(?:{_LETTERS})?条(?:之[{NUMERAL_CHARS}]+)?"
 _NAME_ZH = rf"{_ARTICLE_ZH}(?:第{_N}款)?(?:第{_N}项)?"
 _NAMES_ZH = rf"{_NAME_ZH}(?:[、，,]{_NAME_ZH})*"
 _ONE_NAME_ZH = re.compile(
-    rf"第(?P<n>{_N})条(?P<sub>之[{NUMERAL_CHARS}]+)?(?:第(?P<p>{_N})款)?(?:第(?P<i>{_N})项)?"
+    rf"第(?P<n>{_N})(?P<letters>{_LETTERS})?条(?P<sub>之[{NUMERAL_CHARS}]+)?"
+    rf"(?:第(?P<p>{_N})款)?(?:第(?P<i>{_N})项)?"
 )
 _WORD_EN = r"(?:Article|Section|Art\.|Sec\.|§)"
 _NUM_EN = rf"\d+(?:[A-Za-z]{{1,3}}(?:-\d+)?|-\d+|之[{NUMERAL_CHARS}]+)?"
@@ -719,7 +724,8 @@ def _ref_zh(name: str) -> Ref:
     m = _ONE_NAME_ZH.fullmatch(name)
     assert m is not None  # the instruction's pattern matched it
     paragraph = _int(m["p"]) if m["p"] else 0
-    return Ref(_int(m["n"]), m["sub"] or "", paragraph, _int(m["i"]) if m["i"] else 0)
+    sub = m["sub"] or m["letters"] or ""
+    return Ref(_int(m["n"]), sub, paragraph, _int(m["i"]) if m["i"] else 0)
 
 
 def _insert_part(anchor: Ref, side: str, item: bool, number: int, line: int) -> Instruction | None:
