@@ -765,6 +765,13 @@ class MainWindow(QMainWindow):
             return
         if result.created:
             self._version_restored(proposal_id, result.version.number)
+            # What the instructions changed, side by side: the version they were applied to
+            # and the new one.
+            self.compare_versions(proposal_id, based_on, result.version.number)
+        else:
+            self.statusBar().showMessage(
+                self.tr("The instructions change nothing: no version was added."), 10_000
+            )
 
     def next_change(self) -> None:
         self.tabs.setCurrentWidget(self._compare_page)

@@ -790,7 +790,7 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ui/history.py" line="+133"/>
+        <location filename="../../ui/history.py" line="+132"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
@@ -838,7 +838,7 @@
         <translation>系统时钟曾被调整：此版本的时间早于上一版本。版本按编号排序。</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%Ln character(s) deleted or inserted since the previous version</source>
         <translation>
             <numerusform>与上一版本相比删除或增加了 %Ln 个字符</numerusform>
@@ -855,7 +855,7 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location line="+51"/>
+        <location line="+50"/>
         <source>Version history</source>
         <translation>版本历史</translation>
     </message>
@@ -1387,7 +1387,12 @@
         <translation>无法保存版本</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+9"/>
+        <source>The instructions change nothing: no version was added.</source>
+        <translation>这些修改指令不改变任何内容，未增加版本。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <location line="+16"/>
         <source>Read-only</source>
         <translation>只读</translation>

@@ -132,6 +132,12 @@ def test_apply_on_a_reference_text_saves_a_new_version_shown_in_history(qtbot, l
     history = window.history.model
     assert history.version(0).number == 3
     assert history.version(0).label == "Amended by instructions"
+    # What the instructions changed is shown: version 2 beside version 3.
+    view = window.compare_view
+    assert window.tabs.currentWidget() is window._compare_page
+    qtbot.waitUntil(lambda: not view.is_busy(), timeout=10_000)
+    assert view.left_title.text().endswith("2") and view.right_title.text().endswith("3")
+    assert len(view.change_rows()) == 2  # the phrase and the deleted article
 
 
 def test_a_bad_instruction_shows_its_line_and_saves_nothing(qtbot, library, law):
