@@ -22,24 +22,18 @@ class Side:
 
 def load_sides(old: str, new: str, open_library: Callable[[], Any]) -> tuple[Side, Side]:
     """Both sides; the library is opened only if one of them names a stored version."""
-    library = None
-
-    def get_library():
-        nonlocal library
-        if library is None:
-            library = open_library()
-        return library
-
-    try:
-        return _load(old, "OLD", get_library), _load(new, "NEW", get_library)
-    finally:
-        if library is not None:
-            library.close()
+    old_side, new_side = _load_all([(old, "OLD"), (new, "NEW")], open_library)
+    return old_side, new_side
 
 
 def load_side(ref: str, which: str, open_library: Callable[[], Any]) -> Side:
     """One text (`which` names it in messages: "BASE"); the library is opened only if `ref`
     names a stored version, and closed again."""
+    (side,) = _load_all([(ref, which)], open_library)
+    return side
+
+
+def _load_all(refs: list[tuple[str, str]], open_library: Callable[[], Any]) -> list[Side]:
     library = None
 
     def get_library():
@@ -49,7 +43,7 @@ def load_side(ref: str, which: str, open_library: Callable[[], Any]) -> Side:
         return library
 
     try:
-        return _load(ref, which, get_library)
+        return [_load(ref, which, get_library) for ref, which in refs]
     finally:
         if library is not None:
             library.close()
