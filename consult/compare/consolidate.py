@@ -12,6 +12,8 @@ from consult.compare.instructions import (
     AMEND,
     DELETE,
     EDIT,
+    HEADING_KINDS,
+    HEADING_LINE,
     INSERT,
     ITEM_LABEL,
     MOVE,
@@ -19,13 +21,19 @@ from consult.compare.instructions import (
     REMOVE,
     RENUMBER,
     REPLACE,
+    RETITLE,
     Amendment,
+    BodyHeading,
     Edit,
+    HeadingRef,
     Instruction,
     NewArticle,
     Ref,
     article_name,
     article_parts,
+    body_headings,
+    heading_matches,
+    heading_name,
     inserted_within,
     normalise_space,
     parse_instructions,
@@ -106,8 +114,9 @@ def apply_amendment(base: str, amendment: Amendment) -> str:
     """The consolidated text: every instruction applied in order to `base`, as described in
     docs/amendments.md. Articles are named by their number in `base` wherever they are now.
     An instruction that cannot be carried out raises InstructionError with its line, and
-    nothing is applied. The title, preamble and headings of `base` stay as they are; articles
-    untouched keep their text byte for byte; units are joined by blank lines."""
+    nothing is applied. Headings (编 / 分编 / 章 / 节) are named by their numbers in `base`
+    too; the title, the preamble and a table of contents stay as they are; articles and
+    headings untouched keep their text byte for byte; units are joined by blank lines."""
     return _Consolidation(base, amendment).run()
 
 
@@ -122,6 +131,27 @@ class _Article:
     origins: list[tuple[int, int] | None] | None = None
     inserted_line: int = 0  # an inserted article: the instruction's line (0: from the base)
     stated: Ref | None = None
+
+
+@dataclass(eq=False)
+class _Heading:
+    text: str  # as it will be written (Markdown marks and label included)
+    kind: str  # 编 / 分编 / 章 / 节
+    base: BodyHeading | None = None  # where it was in the base; None for an inserted one
+    inserted_line: int = 0
+    stated: HeadingRef | None = None
+
+    def rewritten(self, *, number: int | None = None, title: str | None = None) -> None:
+        """Its label's number (in the label's own numerals) or its title changed."""
+        m = HEADING_LINE.match(self.text)
+        if m is None:
+            return
+        if number is not None:
+            numeral = str(number) if m["n"].isdigit() else to_chinese(number)
+            self.text = self.text[: m.start("n")] + numeral + self.text[m.end("n") :]
+        elif title is not None:
+            close = "**" if m["title"].rstrip().endswith("**") and not m["close"] else ""
+            self.text = self.text[: m.start("title")] + title + close
 
 
 @dataclass
@@ -143,14 +173,26 @@ class _Style:
 class _Consolidation:
     def __init__(self, base: str, amendment: Amendment) -> None:
         self.amendment = amendment
-        self.order: list[Unit | _Article] = []
+        self.order: list[Unit | _Article | _Heading] = []
         self.by_ref: dict[tuple[int, str], list[_Article]] = {}
         self.deleted: set[tuple[int, str]] = set()
         self.placed_after: dict[int, set[int]] = {}  # id(anchor) → ids of what was put after it
         separators: Counter[str] = Counter()
         style = _Style()
         first = True
-        for unit in units(prepare(base), by_article=True):
+        found = units(prepare(base), by_article=True)
+        headings = {h.index: h for h in body_headings([(u.kind, u.text) for u in found])}
+        self.headings: list[_Heading] = []
+        self.heading_style: dict[str, tuple[str, str, bool]] = {}  # kind → marks, separator, digits
+        for index, unit in enumerate(found):
+            if index in headings:
+                heading = _Heading(unit.text, headings[index].kind, headings[index])
+                self.order.append(heading)
+                self.headings.append(heading)
+                m = HEADING_LINE.match(unit.text)
+                if m is not None and heading.kind not in self.heading_style:
+                    self.heading_style[heading.kind] = (m["mark"], m["sep"], m["n"].isdigit())
+                continue
             match = ARTICLE.match(unit.text) if unit.kind == "article" else None
             if match is None or unit.number is None:
                 self.order.append(unit)
@@ -172,6 +214,83 @@ class _Consolidation:
     def name(self, ref: Ref) -> str:
         return article_name(ref, self.amendment.lang, self.amendment.english_word)
 
+    # headings ----------------------------------------------------------------------------------
+
+    def heading(self, ref: HeadingRef, line: int) -> _Heading:
+        """The base's heading `ref` names (by its numbers in the base)."""
+        name = heading_name(ref, self.amendment.lang)
+        found = [h for h in self.headings if h.base is not None and heading_matches(ref, h.base)]
+        if not found:
+            raise InstructionError(tr("{name} is not in the text", name=name), line)
+        if len(found) > 1:
+            raise InstructionError(
+                tr("{name} is in the text {count} times", name=name, count=len(found)), line
+            )
+        if found[0] not in self.order:
+            raise InstructionError(
+                tr("{name} was deleted by an earlier instruction", name=name), line
+            )
+        return found[0]
+
+    def new_heading(self, ref: HeadingRef, title: str, line: int) -> _Heading:
+        """An inserted heading, written as the base writes its headings of that kind (or the
+        nearest kind: one Markdown mark more or less)."""
+        style = self.heading_style.get(ref.kind)
+        if style is None:
+            rank = HEADING_KINDS.index(ref.kind)
+            near = sorted(self.heading_style, key=lambda k: abs(HEADING_KINDS.index(k) - rank))
+            if near:
+                marks, separator, digits = self.heading_style[near[0]]
+                hashes = len(marks) - len(marks.lstrip("#"))
+                if hashes:
+                    level = min(max(hashes + rank - HEADING_KINDS.index(near[0]), 1), 6)
+                    marks = "#" * level + marks[hashes:]
+                style = (marks, separator, digits)
+            else:
+                style = ("", "\u3000", False)
+        marks, separator, digits = style
+        numeral = str(ref.number) if digits else to_chinese(ref.number)
+        text = f"{marks}第{numeral}{ref.kind}{separator or chr(0x3000)}{title}".rstrip()
+        return _Heading(text, ref.kind, inserted_line=line or -1, stated=ref)
+
+    def apply_heading(self, ins: Instruction) -> None:
+        assert ins.heading is not None
+        heading = self.heading(ins.heading, ins.line)
+        if ins.op == RETITLE:
+            heading.rewritten(title=ins.paragraphs[0] if ins.paragraphs else "")
+        else:
+            self.order.remove(heading)
+
+    def renumber_headings(self) -> None:
+        """Headings numbered in order: 节 anew in each 章, 分编 in each 编, and 章 in each 编
+        where the base numbers them so (a chapter number that appears twice)."""
+        numbers = [(h.kind, h.base.number) for h in self.headings if h.base is not None]
+        restart = {"分编": "编", "节": "章"}
+        if any(count > 1 for (kind, _), count in Counter(numbers).items() if kind == "章"):
+            restart["章"] = "编"
+        counters: Counter[str] = Counter()
+        for item in self.order:
+            if not isinstance(item, _Heading):
+                continue
+            counters[item.kind] += 1
+            for kind, parent in restart.items():
+                if parent == item.kind:
+                    counters[kind] = 0
+            number = counters[item.kind]
+            m = HEADING_LINE.match(item.text)
+            if m is not None and parse_chinese(m["n"]) != number and m["n"] != str(number):
+                item.rewritten(number=number)
+            if item.stated is not None and item.stated.number != number:
+                lang = self.amendment.lang
+                raise InstructionError(
+                    tr(
+                        "the heading inserted as {stated} is {actual} after renumbering",
+                        stated=heading_name(item.stated, lang),
+                        actual=heading_name(HeadingRef(item.kind, number), lang),
+                    ),
+                    max(item.inserted_line, 0),
+                )
+
     def run(self) -> str:
         renumber = False
         for ins in self.amendment.instructions:
@@ -181,6 +300,7 @@ class _Consolidation:
                 self.apply(ins)
         if renumber:
             self.renumber()
+            self.renumber_headings()
         return "\n\n".join(_text(item) for item in self.order) + "\n"
 
     # finding articles --------------------------------------------------------------------------
@@ -240,7 +360,7 @@ class _Consolidation:
         self.set_paragraphs(article, paragraphs)
         article.origins = origins
 
-    def place(self, item: _Article, anchor: _Article, before: bool) -> None:
+    def place(self, item: _Article | _Heading, anchor: _Article, before: bool) -> None:
         """`item` right before `anchor`, or after it and after what was put after it."""
         position = self.order.index(anchor)
         if before:
@@ -267,11 +387,17 @@ class _Consolidation:
                 self.set_paragraphs(article, list(ins.paragraphs))
         elif ins.op == EDIT:
             self.edit(ins)
+        elif ins.op == RETITLE or (ins.op == DELETE and ins.heading is not None):
+            self.apply_heading(ins)
         elif ins.op == INSERT and len(ins.articles) == 1 and ins.articles[0].ref.is_part():
             self.insert_part(ins, ins.articles[0])
         elif ins.op == INSERT:
             anchor = self.article(_anchor(ins), line)
             for new in ins.articles:
+                if new.heading is not None:
+                    title = new.paragraphs[0] if new.paragraphs else ""
+                    self.place(self.new_heading(new.heading, title, line), anchor, ins.before)
+                    continue
                 head = self.style.label(new.ref) + self.style.separator
                 article = _Article("", new.ref, head=head, inserted_line=line or -1, stated=new.ref)
                 self.set_paragraphs(article, list(new.paragraphs))
@@ -440,7 +566,7 @@ class _Consolidation:
                 )
 
 
-def _text(item: Unit | _Article) -> str:
+def _text(item: Unit | _Article | _Heading) -> str:
     return item.text
 
 

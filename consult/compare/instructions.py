@@ -25,7 +25,16 @@ DELETE = "delete"  # 删去第二十条[、第二十一条]。 / 删去第八条
 MOVE = "move"  # 将第二十条移至第三十条后。
 NUMBER = "number"  # 将第十条改为第十一条。
 RENUMBER = "renumber"  # 此外，对条文顺序作相应调整。
-OPS = (AMEND, EDIT, INSERT, DELETE, MOVE, NUMBER, RENUMBER)
+RETITLE = "retitle"  # 将第二章的章名修改为“公司登记”。
+OPS = (AMEND, EDIT, INSERT, DELETE, MOVE, NUMBER, RENUMBER, RETITLE)
+
+# Headings (编 / 分编 / 章 / 节), from the largest to the smallest, and their English words.
+HEADING_KINDS = ("编", "分编", "章", "节")
+HEADING_WORDS = {"编": "Part", "分编": "Subpart", "章": "Chapter", "节": "Section"}
+# The enclosing headings a heading of each kind may be named within, innermost first: a 节 is
+# always named with its 章 (第三章第二节); a 章 or 分编 with its 编 where the base numbers
+# them anew in each 编 (the civil code: 第一编第二章).
+_WITHIN = {"编": (), "分编": ("编",), "章": ("编",), "节": ("章", "编")}
 
 # Edit.op
 REPLACE = "replace"  # “甲”修改为“乙”
@@ -70,12 +79,24 @@ class Edit:
 
 
 @dataclass(frozen=True)
+class HeadingRef:
+    """A heading (编 / 分编 / 章 / 节) by its number, within the enclosing headings named with
+    it, outermost first: 第三章第二节 is HeadingRef("节", 2, (("章", 3),))."""
+
+    kind: str
+    number: int
+    within: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True)
 class NewArticle:
     """An inserted article: its number in the consolidated text, and its text without the
-    number label, paragraph by paragraph."""
+    number label, paragraph by paragraph. With `heading` set, an inserted heading instead:
+    `heading` is its number in the consolidated text, `paragraphs` its title (one)."""
 
     ref: Ref
     paragraphs: tuple[str, ...]
+    heading: HeadingRef | None = None
 
 
 @dataclass(frozen=True)
@@ -94,7 +115,11 @@ class Instruction:
     - DELETE: targets = the deleted articles (or one paragraph or item);
     - MOVE: targets=(ref,), anchor (+ before);
     - NUMBER: targets=(ref,), number = its new number;
-    - RENUMBER: nothing.
+    - RENUMBER: nothing (articles, and the headings, numbered in order);
+    - RETITLE: heading, paragraphs = (the new title,);
+    - DELETE with heading set (and no targets): that heading's line deleted;
+    - INSERT whose first NewArticle is a heading (增加一章): the heading, then the articles
+      (and further headings) that follow it.
 
     Refs in targets and anchor are numbers of the text being amended. `line` is where a parsed
     instruction starts (1-based) in the text it was read from; 0 when drafted.
@@ -108,17 +133,22 @@ class Instruction:
     anchor: Ref | None = None
     before: bool = False
     number: Ref | None = None
+    heading: HeadingRef | None = None
     line: int = field(default=0, compare=False)
 
 
 @dataclass
 class Amendment:
     """Instructions in the order they are applied; `lang` is "zh" or "en"; `english_word` is
-    how the text itself names its articles in English ("Article", "Section")."""
+    how the text itself names its articles in English ("Article", "Section"). `outside` lists
+    what changed outside the articles and headings (the title, the preamble, a table of
+    contents …) and is not covered by the instructions: short labels, for a note; it is not
+    written nor read."""
 
     instructions: list[Instruction]
     lang: str = "zh"
     english_word: str = "Article"
+    outside: list[str] = field(default_factory=list, compare=False)
 
 
 def article_parts(text: str) -> tuple[str, list[str]]:
@@ -137,6 +167,114 @@ def normalise_space(text: str) -> str:
     """Whitespace runs (line breaks and full-width spaces included) as one space: how two
     article texts are compared in a round trip."""
     return " ".join(text.split())
+
+
+# -- headings ----------------------------------------------------------------------------------
+
+# A heading's text: Markdown marks, its label (第二章), the separator and its title.
+HEADING_LINE = re.compile(
+    rf"(?P<mark>(?:#{{1,6}}[ \t]*)?(?:\*\*)?)"
+    rf"(?P<label>第(?P<n>[{NUMERAL_CHARS}\d]+)(?P<kind>分编|编|章|节))"
+    r"(?P<close>\*\*)?(?P<sep>[ \t\u3000]*)(?P<title>.*)",
+    re.S,
+)
+_RANK = {kind: rank for rank, kind in enumerate(HEADING_KINDS)}
+
+
+@dataclass
+class BodyHeading:
+    """A heading of a text's body: where it is among the units, its kind and number, the
+    numbers of the headings it stands in (kind → number), and its name (HeadingRef)."""
+
+    index: int
+    kind: str
+    number: int
+    ancestors: dict[str, int]
+    ref: HeadingRef
+
+
+def heading_title(text: str) -> str:
+    """A heading's title without its label and Markdown marks ("公司登记")."""
+    m = HEADING_LINE.match(text)
+    return m["title"].strip().rstrip("*").strip() if m else text.strip()
+
+
+def same_title(a: str, b: str) -> bool:
+    """Titles compared without their spaces: “总 则” is “总则” (a typographic spacing)."""
+    return "".join(a.split()) == "".join(b.split())
+
+
+def body_headings(kinds_and_texts: Sequence[tuple[str, str]]) -> list[BodyHeading]:
+    """The headings (编 / 分编 / 章 / 节) of a text's body, from its units in order as
+    (unit kind, text). Headings before the first article belong to the body only when they
+    lead into it (第一编, 第一章 right before 第一条); the others are a table of contents,
+    outside the instructions as the title and preamble are. Each is named by its number, within
+    the enclosing headings that make the name unique (a 节 always with its 章)."""
+    first = next((i for i, (k, _) in enumerate(kinds_and_texts) if k == "article"), None)
+    lead: list[tuple[int, str, int]] = []
+    if first is not None:
+        rank = len(HEADING_KINDS)
+        for i in range(first - 1, -1, -1):
+            kind, text = kinds_and_texts[i]
+            if not _blank(text):
+                lead_heading = _heading_of(kind, text)
+                if lead_heading is None or _RANK[lead_heading[0]] >= rank:
+                    break
+                rank = _RANK[lead_heading[0]]
+                lead.insert(0, (i, *lead_heading))
+    start = 0 if first is None else first
+    found: list[tuple[int, str, int]] = lead + [
+        (i, *h)
+        for i in range(start, len(kinds_and_texts))
+        if (h := _heading_of(*kinds_and_texts[i])) is not None
+    ]
+    out: list[BodyHeading] = []
+    current: dict[str, int] = {}
+    for index, kind, number in found:
+        current = {k: n for k, n in current.items() if _RANK[k] < _RANK[kind]}
+        out.append(BodyHeading(index, kind, number, dict(current), HeadingRef(kind, number)))
+        current[kind] = number
+    for heading in out:
+        within: list[tuple[str, int]] = []
+        candidates = [k for k in _WITHIN[heading.kind] if k in heading.ancestors]
+        if heading.kind == "节" and candidates and candidates[0] == "章":
+            within.append(("章", heading.ancestors["章"]))
+            candidates.pop(0)
+        ref = HeadingRef(heading.kind, heading.number, tuple(within))
+        while sum(heading_matches(ref, h) for h in out) > 1 and candidates:
+            kind = candidates.pop(0)
+            within.insert(0, (kind, heading.ancestors[kind]))
+            ref = HeadingRef(heading.kind, heading.number, tuple(within))
+        heading.ref = ref
+    return out
+
+
+def heading_matches(ref: HeadingRef, heading: BodyHeading) -> bool:
+    """Whether `ref` names `heading` (by their numbers in the text being amended)."""
+    return (
+        ref.kind == heading.kind
+        and ref.number == heading.number
+        and all(heading.ancestors.get(k) == n for k, n in ref.within)
+    )
+
+
+def _heading_of(kind: str, text: str) -> tuple[str, int] | None:
+    if kind != "heading":
+        return None
+    m = HEADING_LINE.match(text)
+    return (m["kind"], _int(m["n"])) if m else None
+
+
+def _blank(text: str) -> bool:
+    return not text.replace("\u200b", "").replace("\ufeff", "").strip()
+
+
+def heading_name(ref: HeadingRef, lang: str) -> str:
+    """第三章第二节 / Section 2 of Chapter 3."""
+    parts = [*ref.within, (ref.kind, ref.number)]
+    if lang == "zh":
+        return "".join(f"第{to_chinese(n)}{k}" for k, n in parts)
+    return " of ".join(f"{HEADING_WORDS[k]} {n}" for k, n in reversed(parts))
 
 
 # -- the written form: render ------------------------------------------------------------------
@@ -252,8 +390,12 @@ class _Writer:
             )
         if ins.op == EDIT:
             return self.edits(ins.targets, ins.edits), []
+        if ins.op == INSERT and ins.articles and ins.articles[0].heading is not None:
+            return self.insert_heading(ins)
         if ins.op == INSERT:
             return self.insert(ins)
+        if ins.op == RETITLE or (ins.op == DELETE and ins.heading is not None):
+            return self.heading(ins), []
         if ins.op == DELETE:
             names = self.names(ins.targets)
             if zh:
@@ -331,6 +473,46 @@ class _Writer:
         what = "item" if new.item else "paragraph"
         return f"{where}, the following {what} is inserted as {stated}:"
 
+    def heading(self, ins: Instruction) -> str:
+        """将第二章的章名修改为“公司登记”。 / 删去第五章的章名。; The heading of Chapter 2 is
+        amended to read “…”. / The heading of Chapter 5 is deleted."""
+        if ins.heading is None:
+            raise ValueError(f"{ins.op} instruction without its heading")
+        name = heading_name(ins.heading, self.lang)
+        title = ins.paragraphs[0] if ins.paragraphs else ""
+        if self.zh:
+            what = f"{name}的{ins.heading.kind}名"
+            return f"将{what}修改为“{title}”。" if ins.op == RETITLE else f"删去{what}。"
+        if ins.op == RETITLE:
+            return f"The heading of {name} is amended to read “{title}”."
+        return f"The heading of {name} is deleted."
+
+    def insert_heading(self, ins: Instruction) -> tuple[str, list[str]]:
+        """在第十二条后增加一章，作为第二章： then the heading and the articles that follow
+        it, each with its label; After Article 12, the following chapter is inserted as
+        Chapter 2: …"""
+        anchor = self.name(_anchor(ins))
+        first = ins.articles[0].heading
+        assert first is not None
+        stated = heading_name(HeadingRef(first.kind, first.number), self.lang)
+        if self.zh:
+            line = f"在{anchor}{'前' if ins.before else '后'}增加一{first.kind}，作为{stated}："
+        else:
+            side = "Before" if ins.before else "After"
+            word = HEADING_WORDS[first.kind].lower()
+            line = f"{side} {anchor}, the following {word} is inserted as {stated}:"
+        space = "\u3000" if self.zh else " "
+        quoted: list[str] = []
+        for unit in ins.articles:
+            paragraphs = list(unit.paragraphs) or [""]
+            if unit.heading is not None:
+                label = heading_name(HeadingRef(unit.heading.kind, unit.heading.number), self.lang)
+            else:
+                label = self.name(unit.ref)
+            quoted.append(f"{label}{space}{_one_line(paragraphs[0])}".rstrip())
+            quoted += paragraphs[1:]
+        return line, quoted
+
     def renumber(self) -> str:
         if self.zh:
             return _RENUMBER_ZH
@@ -394,6 +576,41 @@ _INSERT_PART_EN = re.compile(
 )
 _DELETE_PART_EN = re.compile(
     rf"(?P<t>(?:[Ii]tem \d+ of )?(?:[Pp]aragraph \d+ of )?{_ARTICLE_EN}) is deleted\.?"
+)
+# Headings: 将第三章第二节的节名修改为“……”。 / 删去第五章的章名。 / 在第十二条后增加一章，作为第二章：
+_KIND_ZH = "(?:分编|编|章|节)"
+_HEADING_ZH = rf"(?:第{_N}{_KIND_ZH})+"
+_ONE_HEADING_ZH = re.compile(rf"第(?P<n>{_N})(?P<kind>分编|编|章|节)")
+_RETITLE_ZH = re.compile(
+    rf"将(?P<h>{_HEADING_ZH})的?(?P<k>{_KIND_ZH})名修改为[“\"](?P<t>[^“”\"]*)[”\"][。.]?"
+)
+_DELETE_HEADING_ZH = re.compile(rf"删去(?P<h>{_HEADING_ZH})的?(?P<k>{_KIND_ZH})名[。.]?")
+_INSERT_HEADING_ZH = re.compile(
+    rf"在(?P<a>{_ARTICLE_ZH})(?P<side>[后前])增加一(?P<kind>{_KIND_ZH})[，,]"
+    rf"作为第(?P<n>{_N})(?P=kind)[：:]"
+)
+_WORD_HEADING_EN = "(?:Part|Subpart|Chapter|Section)"
+_HEADING_EN = rf"{_WORD_HEADING_EN} \d+(?: of {_WORD_HEADING_EN} \d+)*"
+_ONE_HEADING_EN = re.compile(r"(?P<w>Part|Subpart|Chapter|Section) (?P<n>\d+)")
+_RETITLE_EN = re.compile(
+    rf"The heading of (?P<h>{_HEADING_EN}) is amended to read [“\"](?P<t>[^“”\"]*)[”\"]\.?"
+)
+_DELETE_HEADING_EN = re.compile(rf"The heading of (?P<h>{_HEADING_EN}) is deleted\.?")
+_INSERT_HEADING_EN = re.compile(
+    rf"(?P<side>After|Before) (?P<a>{_ARTICLE_EN}), the following "
+    r"(?P<kind>part|subpart|chapter|section) is inserted as (?P<w>Part|Subpart|Chapter|Section)"
+    r" (?P<n>\d+):"
+)
+_KIND_OF_WORD = {word: kind for kind, word in HEADING_WORDS.items()}
+# In the quoted text of an inserted heading: the label that starts a heading or an article.
+_BLOCK_HEADING = re.compile(
+    rf"(?:第(?P<n>{_N})(?P<kind>分编|编|章|节)|(?P<w>Part|Subpart|Chapter|Section) (?P<d>\d+))"
+    r"(?:[ \t\u3000]+|$)"
+)
+_BLOCK_ARTICLE = re.compile(
+    rf"(?:第(?P<n>{_N})(?P<letters>{_LETTERS})?条(?P<sub>之[{NUMERAL_CHARS}]+)?"
+    rf"|(?:Article|Section|Art\.|Sec\.|§) ?(?P<d>\d+)(?P<s>[A-Za-z]{{1,3}}(?:-\d+)?)?[.:]?)"
+    r"(?:[ \t\u3000]+|$)"
 )
 # A quoted text that starts on the instruction's line: 将第五条修改为：“……
 _INLINE_QUOTE = re.compile(r"(?P<head>.*?[：:])[ \t\u3000]*(?P<quote>[“\"].*)")
@@ -539,6 +756,8 @@ class _Reader:
             return replace(ins, paragraphs=tuple(quoted))
         if ins.op != INSERT:
             return ins
+        if ins.articles and ins.articles[0].heading is not None:
+            return replace(ins, articles=self._heading_block(ins, quoted))
         refs = [article.ref for article in ins.articles]
         labels = [self._label(ref) for ref in refs]
         if len(refs) == 1:
@@ -566,6 +785,44 @@ class _Reader:
             rest = rest[end:]
         return replace(ins, articles=tuple(articles))
 
+    def _heading_block(self, ins: Instruction, quoted: list[str]) -> tuple[NewArticle, ...]:
+        """An inserted heading's quoted text: the heading (its label may be left out), then
+        the articles and headings that follow it, each starting with its label."""
+        stated = ins.articles[0].heading
+        assert stated is not None
+        out: list[NewArticle] = []
+        for k, paragraph in enumerate(quoted):
+            h = _BLOCK_HEADING.match(paragraph)
+            if h and h["w"] == "Section" and self.word == "Section":
+                h = None  # the text's own sections are articles
+            a = None if h else _BLOCK_ARTICLE.match(paragraph)
+            if h:
+                kind = h["kind"] or _KIND_OF_WORD[h["w"]]
+                number = _int(h["n"] or h["d"])
+                title = paragraph[h.end() :].strip()
+                out.append(NewArticle(Ref(0), (title,), HeadingRef(kind, number)))
+            elif a:
+                if a["d"]:
+                    ref = Ref(int(a["d"]), a["s"] or "")
+                else:
+                    ref = Ref(_int(a["n"]), a["sub"] or a["letters"] or "")
+                rest = paragraph[a.end() :].strip()
+                out.append(NewArticle(ref, (rest,) if rest else ()))
+            elif k == 0:
+                out.append(NewArticle(Ref(0), (paragraph.strip(),), stated))
+            elif out[-1].heading is None:
+                last = out[-1]
+                out[-1] = replace(last, paragraphs=(*last.paragraphs, paragraph))
+            else:
+                name = heading_name(out[-1].heading, self.lang or "zh")
+                raise InstructionError(
+                    tr("the quoted text after {name} is not an article", name=name), ins.line
+                )
+        if not out or out[0].heading != stated:
+            name = heading_name(stated, self.lang or "zh")
+            raise InstructionError(tr("the quoted text does not give {name}", name=name), ins.line)
+        return tuple(out)
+
     def _label(self, ref: Ref) -> re.Pattern[str]:
         """An inserted article's number label at the start of a quoted paragraph."""
         names = {article_name(ref, "zh"), article_name(ref, "en", self.word)}
@@ -575,6 +832,9 @@ class _Reader:
     # Chinese ---------------------------------------------------------------------------------
 
     def _zh(self, body: str, line: int) -> Instruction | None:
+        heading = _heading_instruction(body, line, zh=True)
+        if heading is not None:
+            return heading
         for op, pattern in _ZH.items():
             m = pattern.fullmatch(body)
             if not m:
@@ -631,6 +891,12 @@ class _Reader:
     # English ---------------------------------------------------------------------------------
 
     def _en(self, body: str, line: int) -> Instruction | None:
+        heading = _heading_instruction(body, line, zh=False)
+        if heading is not None:
+            inserted = _INSERT_HEADING_EN.fullmatch(body)
+            if inserted is not None:
+                heading = replace(heading, anchor=self._ref_en(inserted["a"]))
+            return heading
         for op, pattern in _EN.items():
             m = pattern.fullmatch(body)
             if not m:
@@ -718,6 +984,48 @@ class _Reader:
             Ref(int(m["n"]), m["sub"] or "")
             for m in _NUMBER_EN.finditer(re.sub(rf"{_WORD_EN}s?", "", names))
         ]
+
+
+def _heading_instruction(body: str, line: int, *, zh: bool) -> Instruction | None:
+    """A heading's instruction (retitled, deleted, inserted), or None."""
+    retitle, delete, insert = (
+        (_RETITLE_ZH, _DELETE_HEADING_ZH, _INSERT_HEADING_ZH)
+        if zh
+        else (_RETITLE_EN, _DELETE_HEADING_EN, _INSERT_HEADING_EN)
+    )
+    for op, pattern in ((RETITLE, retitle), (DELETE, delete)):
+        m = pattern.fullmatch(body)
+        if m is None:
+            continue
+        ref = _heading_ref(m["h"], zh=zh)
+        if zh and m["k"] != ref.kind:
+            return None  # 将第二章的节名修改为
+        paragraphs = (m["t"],) if op == RETITLE else ()
+        return Instruction(op, heading=ref, paragraphs=paragraphs, line=line)
+    m = insert.fullmatch(body)
+    if m is None:
+        return None
+    if zh:
+        kind, anchor = m["kind"], _ref_zh(m["a"])
+        before = m["side"] == "前"
+    else:
+        kind, anchor = _KIND_OF_WORD[m["w"]], Ref(0)  # the anchor is read by the caller
+        if HEADING_WORDS[kind].lower() != m["kind"]:
+            return None
+        before = m["side"] == "Before"
+    stated = NewArticle(Ref(0), (), HeadingRef(kind, _int(m["n"])))
+    return Instruction(INSERT, anchor=anchor, before=before, articles=(stated,), line=line)
+
+
+def _heading_ref(name: str, *, zh: bool) -> HeadingRef:
+    """第三章第二节 / Section 2 of Chapter 3 → HeadingRef("节", 2, (("章", 3),))."""
+    if zh:
+        parts = [(m["kind"], _int(m["n"])) for m in _ONE_HEADING_ZH.finditer(name)]
+    else:
+        found = [(_KIND_OF_WORD[m["w"]], int(m["n"])) for m in _ONE_HEADING_EN.finditer(name)]
+        parts = found[::-1]
+    kind, number = parts[-1]
+    return HeadingRef(kind, number, tuple(parts[:-1]))
 
 
 def _ref_zh(name: str) -> Ref:
