@@ -2,16 +2,21 @@
 
 `draft_amendment(old, new)` pairs the articles of both texts (compare_texts, by article) and
 writes what a drafter writes: deletions, moves, insertions with their anchors, the changes of
-each retained article (phrases, one paragraph, or the whole article) and the renumbering.
-Headings, the title and the preamble are left as they are. The drafter checks its own work:
-phrase edits are tried on the article as they will be applied, and the whole amendment is
-applied to the old text; any article whose result differs is amended as a whole instead.
+each retained article (phrases, one paragraph, or the whole article), the headings retitled,
+inserted (with the articles that follow them) or deleted, and the renumbering. The title, the
+preamble and a table of contents are left as they are; what changed there is listed in
+Amendment.outside. The drafter checks its own work: phrase edits are tried on the article as
+they will be applied, and the whole amendment is applied to the old text; any article whose
+result differs is amended as a whole instead, and a heading that does not come out as in the
+new text is listed in Amendment.outside.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 
 from consult.compare.consolidate import apply_amendment, apply_edits
 from consult.compare.engine import Row, compare_texts
@@ -21,22 +26,34 @@ from consult.compare.instructions import (
     AMEND,
     DELETE,
     EDIT,
+    HEADING_KINDS,
     INSERT,
     MOVE,
     NUMBER,
     REMOVE,
     RENUMBER,
     REPLACE,
+    RETITLE,
     Amendment,
+    BodyHeading,
     Edit,
+    HeadingRef,
     Instruction,
     NewArticle,
     Ref,
+    ambiguous,
     article_parts,
+    body_headings,
+    chapters_restart,
+    heading_name,
+    heading_numbers,
+    heading_title,
+    is_unnumbered_heading,
     normalise_space,
+    same_title,
 )
 from consult.compare.numerals import NUMERAL_CHARS
-from consult.compare.structure import units
+from consult.compare.structure import Unit, units
 from consult.compare.text import HAN, Options, prepare
 from consult.errors import InstructionError
 
@@ -82,9 +99,11 @@ def draft_amendment(old: str, new: str, *, lang: str = "zh") -> Amendment:
     word = _english_word(rows)
     items = _items(rows)
     renumber = _renumbers(items)
+    headings = _Headings(rows, renumber)
     drafter = _Drafter(items, renumber, cjk=lang == "zh" or _is_cjk(rows), law=old)
-    drafted = drafter.draft(rows)
+    drafted = drafter.draft(rows, headings)
     amendment = Amendment(drafted, lang="zh" if lang == "zh" else "en", english_word=word)
+    amendment.outside = headings.outside
     checked = _checked(amendment, old, new, items)
     checked.instructions = grouped(checked.instructions)
     return checked
@@ -108,6 +127,130 @@ def grouped(instructions: list[Instruction]) -> list[Instruction]:
         else:
             out[at] = replace(out[at], targets=out[at].targets + instruction.targets)
     return out
+
+
+# -- the headings and the text outside -----------------------------------------------------------
+
+_OUTSIDE_LABEL = 30  # characters of a changed unit outside the instructions, in its label
+
+
+class _Headings:
+    """The headings (编 / 分编 / 章 / 节) of both texts' bodies, by their units, and what changed
+    outside the articles and those headings. Headings are drafted only when the consolidated
+    text will number them as the new text does: numbered in order where the articles are
+    renumbered, else each keeping its number; otherwise they are listed as outside."""
+
+    def __init__(self, rows: list[Row], renumber: bool) -> None:
+        old_units = [row.old for row in rows if row.old is not None]
+        new_units = [row.new for row in rows if row.new is not None]
+        old_found = body_headings([(u.kind, u.text) for u in old_units])
+        new_found = body_headings([(u.kind, u.text) for u in new_units])
+        self.old = {id(old_units[h.index]): h for h in old_found}
+        self.new = {id(new_units[h.index]): h for h in new_found}
+        self.titles = {
+            id(old_units[h.index]): heading_title(old_units[h.index].text) for h in old_found
+        }
+        # The new heading → the old one it is (its unit's id): paired here, not by the comparison,
+        # which pairs short headings by their numbers.
+        self.partner: dict[int, int] = {}
+        old_keys = [(h.kind, _compact(self.titles[id(old_units[h.index])])) for h in old_found]
+        new_keys = [(h.kind, _compact(heading_title(new_units[h.index].text))) for h in new_found]
+        matcher = SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            if op == "equal":
+                pairs = list(zip(range(i1, i2), range(j1, j2), strict=True))
+            elif op == "replace":  # retitled: the same kinds, in order
+                pairs = []
+                for kind in HEADING_KINDS:
+                    olds = [i for i in range(i1, i2) if old_found[i].kind == kind]
+                    news = [j for j in range(j1, j2) if new_found[j].kind == kind]
+                    pairs += list(zip(olds, news, strict=False))
+            else:
+                continue
+            for i, j in pairs:
+                self.partner[id(new_units[new_found[j].index])] = id(old_units[old_found[i].index])
+        self.paired = set(self.partner.values())
+        if ambiguous(old_found):
+            self.drafted = False
+        elif renumber:
+            kinds = [
+                self.new[id(u)].kind if id(u) in self.new else ""
+                for u in new_units
+                if id(u) in self.new or is_unnumbered_heading(u.kind, u.text)
+            ]
+            numbers = [
+                n for n in heading_numbers(kinds, restart_chapters=chapters_restart(old_found)) if n
+            ]
+            self.drafted = numbers == [h.number for h in new_found]
+        else:
+            self.drafted = all(
+                self.old[old].number == self.new[new].number for new, old in self.partner.items()
+            )
+        self.outside: list[str] = []
+        for row in rows:
+            if _is_article(row) or not row.changed or _blank(row) or _same_heading(row):
+                continue
+            if self.drafted and (id(row.old) in self.old or id(row.new) in self.new):
+                continue
+            self.outside.append(outside_label(row.new or row.old))
+
+    def deleted(self, row: Row) -> BodyHeading | None:
+        """The row's old heading when it is deleted (it is none of the new text's)."""
+        key = id(row.old)
+        if not self.drafted or key not in self.old or key in self.paired:
+            return None
+        return self.old[key]
+
+    def retained(self, row: Row) -> tuple[BodyHeading, str] | None:
+        """The old heading the row's new heading is, and its old title."""
+        key = self.partner.get(id(row.new)) if self.drafted else None
+        return None if key is None else (self.old[key], self.titles[key])
+
+    def inserted(self, row: Row) -> BodyHeading | None:
+        """The row's new heading when it is inserted (it is none of the old text's)."""
+        key = id(row.new)
+        if not self.drafted or key not in self.new or key in self.partner:
+            return None
+        return self.new[key]
+
+
+def _compact(title: str) -> str:
+    return "".join(title.split())
+
+
+def outside_label(unit: Unit | None) -> str:
+    """A unit's label in Amendment.outside: its first characters, on one line."""
+    text = normalise_space(unit.text.replace("\u200b", "")) if unit is not None else ""
+    text = text.lstrip("#* ")
+    return text if len(text) <= _OUTSIDE_LABEL else text[: _OUTSIDE_LABEL - 1] + "…"
+
+
+def _same_heading(row: Row) -> bool:
+    """Two headings with the same label and title, their Markdown marks and spaces aside."""
+    old, new = row.old, row.new
+    if old is None or new is None or old.kind != "heading" or new.kind != "heading":
+        return False
+    return same_title(old.label or "", new.label or "")
+
+
+def _blank(row: Row) -> bool:
+    return all(
+        not unit.text.replace("\u200b", "").replace("\ufeff", "").strip()
+        for unit in (row.old, row.new)
+        if unit is not None
+    )
+
+
+@dataclass
+class _NewHeading:
+    """An inserted heading in a run of inserted units: its row, the index of the first article
+    after it (items), and whether other text (a retained heading) stands between it and the
+    article before it."""
+
+    row: Row
+    heading: BodyHeading
+    next_item: int
+    apart: bool
 
 
 # -- the articles --------------------------------------------------------------------------------
@@ -182,6 +325,7 @@ class _Drafter:
         self.renumber = renumber
         self.cjk = cjk
         self.index = {id(item.row): i for i, item in enumerate(items)}
+        self.placed: dict[int, tuple[Ref, bool]] = {}  # inserted articles → their anchor
         self._mark_unplaceable_moves()
 
     def _mark_unplaceable_moves(self) -> None:
@@ -200,6 +344,8 @@ class _Drafter:
             previous = items[first - 1]
             if previous.old is not None and not previous.insert:
                 return previous.old, False
+            if first - 1 in self.placed:  # after inserted articles: where they went
+                return self.placed[first - 1]
         for item in items[end:]:
             if item.stable:
                 return item.old, True  # type: ignore[return-value]
@@ -209,32 +355,60 @@ class _Drafter:
                 return previous.old, False
         return None
 
-    def draft(self, rows: list[Row]) -> list[Instruction]:
+    def draft(self, rows: list[Row], headings: _Headings) -> list[Instruction]:
         out: list[Instruction] = []
         deleted: list[Ref] = []
-        run: list[int] = []  # items inserted together
+        run: list[int | _NewHeading] = []  # units inserted together
+        heading_open = False  # the run starts with an inserted heading, nothing retained since
+        seen = 0  # articles of the new text passed
+        apart = False  # text other than articles since the last article
 
         def flush() -> None:
+            nonlocal heading_open
             if deleted:
                 out.append(Instruction(DELETE, targets=tuple(deleted)))
                 deleted.clear()
             if run:
                 self._insert(out, run)
                 run.clear()
+            heading_open = False
 
         for row in rows:
             if not _is_article(row):
+                gone = headings.deleted(row)
+                if gone is not None:
+                    flush()
+                    out.append(Instruction(DELETE, heading=gone.ref))
+                kept, inserted = headings.retained(row), headings.inserted(row)
+                if kept is not None:
+                    assert row.new is not None
+                    title = heading_title(row.new.text)
+                    if not same_title(kept[1], title):
+                        flush()
+                        out.append(Instruction(RETITLE, heading=kept[0].ref, paragraphs=(title,)))
+                    heading_open, apart = False, True
+                elif inserted is not None:
+                    if not heading_open:
+                        flush()
+                    run.append(_NewHeading(row, inserted, seen, apart))
+                    heading_open, apart = True, True
+                elif row.new is not None and not _blank(row):
+                    heading_open, apart = False, True
                 continue
             if row.new is None:  # deleted
-                if run:
+                if run and not heading_open:
                     flush()
                 assert row.old is not None
                 deleted.append(ref_of(row.old.label, row.old.number))
                 continue
             i = self.index[id(row)]
+            seen, apart = i + 1, False
             item = self.items[i]
+            if heading_open and not item.stable:
+                item.insert = True  # a moved article in an inserted chapter: inserted with it
             if item.insert:
-                if deleted or (run and item.after_heading and self._anchor(i, i + 1)):
+                starts = run and item.after_heading and not heading_open and self._anchor(i, i + 1)
+                if (deleted and not heading_open) or starts:
                     flush()
                 if item.old is not None:  # a moved article that is inserted anew
                     out.append(Instruction(DELETE, targets=(item.old,)))
@@ -258,13 +432,42 @@ class _Drafter:
             out.append(Instruction(RENUMBER))
         return out
 
-    def _insert(self, out: list[Instruction], run: list[int]) -> None:
-        anchor = self._anchor(run[0], run[-1] + 1)
+    def _heading_anchor(self, first: _NewHeading) -> tuple[Ref, bool] | None:
+        """Where an inserted heading goes: after the article right before it, or — after a
+        retained heading — before the next article that keeps its place; else after the last
+        retained article before it."""
+        items, k = self.items, first.next_item
+        before = [item for item in items[:k] if item.old is not None and not item.insert]
+        if k > 0 and not first.apart:
+            previous = items[k - 1]
+            if previous.old is not None and not previous.insert:
+                return previous.old, False
+            if k - 1 in self.placed:  # after inserted articles: where they went
+                return self.placed[k - 1]
+        for item in items[k:]:
+            if item.stable and not item.insert:
+                return item.old, True  # type: ignore[return-value]
+        return (before[-1].old, False) if before else None  # type: ignore[return-value]
+
+    def _insert(self, out: list[Instruction], run: Sequence[int | _NewHeading]) -> None:
+        if isinstance(run[0], _NewHeading):
+            anchor = self._heading_anchor(run[0])
+        else:
+            numbers = [i for i in run if isinstance(i, int)]
+            anchor = self._anchor(numbers[0], numbers[-1] + 1)
         articles = []
-        for i in run:
-            new = self.items[i].row.new
+        for entry in run:
+            if isinstance(entry, int) and anchor is not None:
+                self.placed[entry] = anchor
+            if isinstance(entry, _NewHeading):
+                assert entry.row.new is not None
+                title = heading_title(entry.row.new.text)
+                ref = HeadingRef(entry.heading.kind, entry.heading.number)
+                articles.append(NewArticle(Ref(0), (title,), ref))
+                continue
+            new = self.items[entry].row.new
             assert new is not None
-            articles.append(NewArticle(self.items[i].new, tuple(_body(new.text)[1])))
+            articles.append(NewArticle(self.items[entry].new, tuple(_body(new.text)[1])))
         out.append(
             Instruction(
                 INSERT,
@@ -625,36 +828,85 @@ def _previous_start(text: str, left: int, floor: int, cjk: bool, grown: int) -> 
 def _checked(amendment: Amendment, old: str, new: str, items: list[_Item]) -> Amendment:
     """The amendment applied to `old` (consolidate.apply_amendment): an instruction that
     cannot be carried out, or a retained article whose text then differs from `new`, is
-    replaced by the whole article "修改为"."""
+    replaced by the whole article "修改为"; a heading's instruction that cannot be carried
+    out is left out, and a heading that then differs from `new`'s is listed as outside."""
     wanted = [_flat(item.row.new.text) for item in items if item.row.new is not None]
     by_old = {item.old: item for item in items if item.old is not None and not item.insert}
-    for _ in range(3):
+    outside = list(amendment.outside)
+    for _ in range(6):
         numbered = [replace(ins, line=i + 1) for i, ins in enumerate(amendment.instructions)]
         trial = Amendment(numbered, amendment.lang, amendment.english_word)
         try:
             result = apply_amendment(old, trial)
         except InstructionError as error:
             failed = amendment.instructions[error.line - 1] if error.line else None
+            if failed is not None and _of_heading(failed):
+                amendment = _without_heading(amendment, error.line - 1, outside)
+                continue
             if failed is None or failed.op not in (EDIT, AMEND) or not failed.targets:
-                return amendment
+                break
             wrong = {failed.targets[0].article()}
         else:
-            got = [
-                _flat(unit.text)
-                for unit in units(prepare(result), by_article=True)
-                if unit.kind == "article"
-            ]
+            found = units(prepare(result), by_article=True)
+            got = [_flat(unit.text) for unit in found if unit.kind == "article"]
             if len(got) != len(wanted):
-                return amendment
+                break
             wrong = {
                 item.old
                 for item, a, b in zip(items, got, wanted, strict=True)
                 if a != b and item.old is not None and not item.insert
             }
             if not wrong:
-                return amendment
+                outside += _heading_differences(found, new)
+                break
         amendment = _whole(amendment, wrong, by_old)
+    amendment.outside = list(dict.fromkeys(outside))
     return amendment
+
+
+def _of_heading(ins: Instruction) -> bool:
+    return ins.heading is not None or any(a.heading is not None for a in ins.articles)
+
+
+def _without_heading(amendment: Amendment, index: int, outside: list[str]) -> Amendment:
+    """The amendment without the heading instruction at `index` (an inserted heading's
+    articles are still inserted); the heading is listed as outside."""
+    ins = amendment.instructions[index]
+    instructions = list(amendment.instructions)
+    lang = amendment.lang
+    if ins.heading is not None:
+        outside.append(heading_name(ins.heading, lang))
+        del instructions[index]
+    else:
+        outside += [heading_name(a.heading, lang) for a in ins.articles if a.heading is not None]
+        kept = tuple(a for a in ins.articles if a.heading is None)
+        if kept:
+            instructions[index] = replace(ins, articles=kept)
+        else:
+            del instructions[index]
+    return Amendment(instructions, lang, amendment.english_word)
+
+
+def _heading_differences(got: list[Unit], new: str) -> list[str]:
+    """The new text's headings that the consolidated text does not have at their place."""
+    mine = _heading_list(got)
+    theirs = _heading_list(units(prepare(new), by_article=True))
+    return [
+        f"{name} {title}"
+        for i, (name, title) in enumerate(theirs)
+        if i >= len(mine) or mine[i] != (name, title)
+    ]
+
+
+def _heading_list(found: list[Unit]) -> list[tuple[str, str]]:
+    """(第二章, its title without spaces) of a text's body headings, in order."""
+    return [
+        (
+            heading_name(HeadingRef(h.kind, h.number), "zh"),
+            "".join(heading_title(found[h.index].text).split()),
+        )
+        for h in body_headings([(u.kind, u.text) for u in found])
+    ]
 
 
 def _flat(text: str) -> str:

@@ -32,9 +32,12 @@ from consult.compare.instructions import (
     article_name,
     article_parts,
     body_headings,
+    chapters_restart,
     heading_matches,
     heading_name,
+    heading_numbers,
     inserted_within,
+    is_unnumbered_heading,
     normalise_space,
     parse_instructions,
     part_name,
@@ -264,19 +267,18 @@ class _Consolidation:
     def renumber_headings(self) -> None:
         """Headings numbered in order: 节 anew in each 章, 分编 in each 编, and 章 in each 编
         where the base numbers them so (a chapter number that appears twice)."""
-        numbers = [(h.kind, h.base.number) for h in self.headings if h.base is not None]
-        restart = {"分编": "编", "节": "章"}
-        if any(count > 1 for (kind, _), count in Counter(numbers).items() if kind == "章"):
-            restart["章"] = "编"
-        counters: Counter[str] = Counter()
-        for item in self.order:
+        base = [h.base for h in self.headings if h.base is not None]
+        items = [
+            item
+            for item in self.order
+            if isinstance(item, _Heading)
+            or (isinstance(item, Unit) and is_unnumbered_heading(item.kind, item.text))
+        ]
+        kinds = [item.kind if isinstance(item, _Heading) else "" for item in items]
+        numbers = heading_numbers(kinds, restart_chapters=chapters_restart(base))
+        for item, number in zip(items, numbers, strict=True):
             if not isinstance(item, _Heading):
                 continue
-            counters[item.kind] += 1
-            for kind, parent in restart.items():
-                if parent == item.kind:
-                    counters[kind] = 0
-            number = counters[item.kind]
             m = HEADING_LINE.match(item.text)
             if m is not None and parse_chinese(m["n"]) != number and m["n"] != str(number):
                 item.rewritten(number=number)

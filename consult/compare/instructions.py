@@ -249,6 +249,46 @@ def body_headings(kinds_and_texts: Sequence[tuple[str, str]]) -> list[BodyHeadin
     return out
 
 
+def chapters_restart(headings: Sequence[BodyHeading]) -> bool:
+    """Whether a text numbers its chapters anew in each 编 (a chapter number appears twice)."""
+    seen: set[int] = set()
+    for heading in headings:
+        if heading.kind == "章":
+            if heading.number in seen:
+                return True
+            seen.add(heading.number)
+    return False
+
+
+def heading_numbers(kinds: Sequence[str], *, restart_chapters: bool) -> list[int]:
+    """The numbers headings of these kinds, in this order, have when numbered in order: 节
+    anew in each 章, 分编 in each 编, 章 in each 编 when `restart_chapters`. A kind "" is a
+    heading without a number ("# 物权编"): what is numbered anew in each 编 is numbered anew
+    after it too (its number is 0)."""
+    restart = {"分编": "编", "节": "章"} | ({"章": "编"} if restart_chapters else {})
+    counters = dict.fromkeys(HEADING_KINDS, 0)
+    numbers: list[int] = []
+    for kind in kinds:
+        if kind:
+            counters[kind] += 1
+        for child, parent in restart.items():
+            if parent == (kind or "编"):
+                counters[child] = 0
+        numbers.append(counters[kind] if kind else 0)
+    return numbers
+
+
+def is_unnumbered_heading(kind: str, text: str) -> bool:
+    """A heading that is not 第X编 / 分编 / 章 / 节 ("# 物权编", the title)."""
+    return kind == "heading" and HEADING_LINE.match(text) is None
+
+
+def ambiguous(headings: Sequence[BodyHeading]) -> bool:
+    """Whether some heading's name names several (chapters numbered anew in parts that have
+    no number: the civil code's "# 物权编")."""
+    return any(sum(heading_matches(h.ref, other) for other in headings) > 1 for h in headings)
+
+
 def heading_matches(ref: HeadingRef, heading: BodyHeading) -> bool:
     """Whether `ref` names `heading` (by their numbers in the text being amended)."""
     return (

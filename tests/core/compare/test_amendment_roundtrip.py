@@ -7,12 +7,13 @@ The articles are read back by the tests' own parser (synth.parse_articles), not 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from synth import make_amendment, parse_articles
+from synth import make_amendment, parse_articles, to_chinese_numeral
 
 from consult.compare.amendments import draft_amendment
 from consult.compare.consolidate import apply_amendment, apply_instructions
@@ -147,3 +148,112 @@ def assert_same_sections(got: str, want: str) -> None:
     got_sections, want_sections = sections(got), sections(want)
     assert len(want_sections) > 100
     assert got_sections == want_sections
+
+
+# -- headings ------------------------------------------------------------------------------------
+
+_HEADING = re.compile(r"#*\s*\**(第[一二三四五六七八九十百零]+(?:分编|编|章|节))\**\s*(.*)")
+
+
+def headings(text: str) -> list[tuple[str, str]]:
+    """(第二章, title without spaces) of every heading line, in order; Markdown marks aside."""
+    found = []
+    for line in text.splitlines():
+        m = _HEADING.fullmatch(line.strip())
+        if m:
+            found.append((m[1], "".join(m[2].split())))
+    return found
+
+
+def outline(text: str) -> list[str]:
+    """Heading labels and article labels in order: which chapter each article is in."""
+    found = []
+    for line in text.splitlines():
+        m = _HEADING.fullmatch(line.strip())
+        label = re.match(r"第[一二三四五六七八九十百零]+条", line.strip())
+        if m or label:
+            found.append(m[1] if m else label[0] if label else "")
+    return found
+
+
+@pytest.mark.parametrize(("old_name", "new_name"), PAIRS[1:], ids=lambda name: name.split("/")[0])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_real_amendments_round_trip_their_headings(old_name, new_name, lang):
+    """Company law 2023 inserted 第二章 公司登记 and 第七章 and renumbered the chapters after
+    them: the consolidated text has the new text's chapters and sections, in order."""
+    old, new = read(old_name), read(new_name)
+    amendment = draft_amendment(old, new, lang=lang)
+    got = apply_instructions(old, render(amendment))
+    assert headings(got) == headings(new)
+    assert outline(got) == outline(new)
+    assert_same_articles(got, new)
+
+
+def test_company_law_2023_headings_are_drafted_as_decisions_write_them():
+    written = render(
+        draft_amendment(read("company_law_cn/2018.md"), read("company_law_cn/2023.md"))
+    )
+    assert "增加一章，作为第二章：\n“第二章　公司登记\n“第二十九条　" in written
+    assert "将第四章第二节的节名修改为“股东会”。" in written
+    assert "删去第二章第三节的节名。" in written
+    assert "章名修改为" not in written  # chapters only renumbered, or “总 则” for “总则”: nothing
+
+
+def test_copyright_2010_keeps_its_headings_and_lists_what_it_does_not_cover():
+    """The 2010 text (another publisher) has a table of contents, and the 2020 text has no
+    第一章 heading (its chapters start at 第二章): the headings cannot be numbered as the new
+    text numbers them, so they are left as they are and listed as outside, with the table of
+    contents; the articles round-trip."""
+    old, new = read("copyright_cn/2010.md"), read("copyright_cn/2020.md")
+    amendment = draft_amendment(old, new)
+    assert not any(i.heading or any(a.heading for a in i.articles) for i in amendment.instructions)
+    assert "第四章 与著作权有关的权利" in amendment.outside
+    assert "目 录" in amendment.outside
+    got = apply_instructions(old, render(amendment))
+    assert headings(got) == headings(old)  # the table of contents too
+    assert_same_articles(got, new)
+
+
+def renumbered(text: str) -> str:
+    """Articles numbered 1, 2, 3 …, chapters in order and sections anew in each chapter, as
+    a drafter of the new text would (the tests' own numbering)."""
+    counts = {"条": 0, "章": 0, "节": 0}
+
+    def label(m: re.Match[str]) -> str:
+        kind = m["kind"]
+        counts[kind] += 1
+        if kind == "章":
+            counts["节"] = 0
+        return f"{m['lead']}第{to_chinese_numeral(counts[kind])}{kind}"
+
+    pattern = re.compile(
+        r"^(?P<lead>#*\s*)第[一二三四五六七八九十百零]+(?P<kind>条|章|节)(?=\s)", re.M
+    )
+    return pattern.sub(label, text)
+
+
+def test_chapters_inserted_retitled_and_deleted_in_a_real_law_round_trip():
+    """The synthetic amendments never touch headings: the Legislation Law of 2023 with a
+    chapter inserted (with two articles) after its first, its third chapter retitled and the
+    second section of its fourth chapter merged into the first, everything renumbered."""
+    old = read("legislation_law_cn/2023.md")
+    chapter = "## 第一章 新章\n\n第一条 新增第一条。\n\n第一条 新增第二条。\n\n## 第二章 法律"
+    new = old.replace("## 第二章 法律", chapter, 1)
+    new = new.replace("## 第三章 行政法规", "## 第三章 行政法规和监察法规", 1)
+    new = new.replace("### 第二节 规章\n\n", "", 1)
+    new = renumbered(new)
+    assert headings(new)[1:3] == [("第二章", "新章"), ("第三章", "法律")]
+    for lang in ("zh", "en"):
+        amendment = draft_amendment(old, new, lang=lang)
+        written = render(amendment)
+        if lang == "zh":
+            assert (
+                "在第九条后增加一章，作为第二章：\n“第二章　新章\n“第十条　新增第一条。" in written
+            )
+            assert "将第三章的章名修改为“行政法规和监察法规”。" in written
+            assert "删去第四章第二节的节名。" in written
+        assert parse_instructions(written).instructions == amendment.instructions
+        got = apply_instructions(old, written)
+        assert headings(got) == headings(new)
+        assert outline(got) == outline(new)
+        assert_same_articles(got, new)
