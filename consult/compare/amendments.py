@@ -14,7 +14,7 @@ new text is listed in Amendment.outside.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
@@ -155,15 +155,26 @@ class _Headings:
         self.partner: dict[int, int] = {}
         old_keys = [(h.kind, _compact(self.titles[id(old_units[h.index])])) for h in old_found]
         new_keys = [(h.kind, _compact(heading_title(new_units[h.index].text))) for h in new_found]
+        # The old article each heading leads (the next article, by its old unit), both sides.
+        old_next = _next_articles(old_units, lambda u: u)
+        by_new = {id(row.new): row.old for row in rows if row.new is not None}
+        new_next = _next_articles(new_units, lambda u: by_new.get(id(u)))
         matcher = SequenceMatcher(None, old_keys, new_keys, autojunk=False)
         for op, i1, i2, j1, j2 in matcher.get_opcodes():
             if op == "equal":
                 pairs = list(zip(range(i1, i2), range(j1, j2), strict=True))
-            elif op == "replace":  # retitled: the same kinds, in order
+            elif op == "replace":  # retitled: heading the same article, else in order
                 pairs = []
                 for kind in HEADING_KINDS:
                     olds = [i for i in range(i1, i2) if old_found[i].kind == kind]
                     news = [j for j in range(j1, j2) if new_found[j].kind == kind]
+                    for i in list(olds):
+                        lead = old_next[old_found[i].index]
+                        j = next((j for j in news if new_next[new_found[j].index] == lead), None)
+                        if lead is not None and j is not None:
+                            pairs.append((i, j))
+                            olds.remove(i)
+                            news.remove(j)
                     pairs += list(zip(olds, news, strict=False))
             else:
                 continue
@@ -212,6 +223,19 @@ class _Headings:
         if not self.drafted or key not in self.new or key in self.partner:
             return None
         return self.new[key]
+
+
+def _next_articles(found: list[Unit], old_of: Callable[[Unit], Unit | None]) -> list[int | None]:
+    """For each unit, the old article (its unit's id) that is the next article after it;
+    None where that article is new."""
+    out: list[int | None] = [None] * len(found)
+    following: int | None = None
+    for index in range(len(found) - 1, -1, -1):
+        out[index] = following
+        if found[index].kind == "article":
+            old = old_of(found[index])
+            following = id(old) if old is not None else None
+    return out
 
 
 def _compact(title: str) -> str:

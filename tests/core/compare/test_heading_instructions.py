@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from consult.compare.amendments import draft_amendment
 from consult.compare.consolidate import apply_amendment, apply_instructions
 from consult.compare.instructions import (
     DELETE,
@@ -22,6 +23,7 @@ from consult.compare.instructions import (
     parse_instructions,
     render,
 )
+from consult.compare.numerals import to_chinese
 from consult.errors import InstructionError
 
 HEADINGS = [
@@ -313,3 +315,73 @@ def test_chapters_numbered_anew_in_each_part_are_named_with_their_part():
         "## 第一章　通则",
         "## 第二章　所有权通则",
     ]
+
+
+# -- drafting ----------------------------------------------------------------------------------
+
+
+def article(n: int, text: str) -> str:
+    return f"第{to_chinese(n)}条　{text}"
+
+
+SMALL_OLD = "\n\n".join(
+    [
+        "# 某某条例",
+        "## 第一章　总则",
+        article(1, "为了规范某某活动，制定本条例。"),
+        article(2, "本条例适用于某某活动。"),
+        "## 第二章　管理",
+        article(3, "主管部门负责某某活动的监督管理工作。"),
+        "## 第三章　责任",
+        article(4, "违反本条例规定的，依法追究责任。"),
+        "## 第四章　附则",
+        article(5, "本条例自公布之日起施行。"),
+    ]
+)
+SMALL_NEW = "\n\n".join(
+    [
+        "# 某某管理条例",  # the title: outside the instructions
+        "## 第一章　总则",
+        article(1, "为了规范某某活动，制定本条例。"),
+        article(2, "本条例适用于某某活动。"),
+        "## 第二章　登记",
+        article(3, "从事某某活动，应当依法登记。"),
+        "## 第三章　监督管理",
+        article(4, "主管部门负责某某活动的监督管理工作。"),
+        "## 第四章　责任",
+        article(5, "违反本条例规定的，依法追究责任。"),
+        article(6, "本条例自公布之日起施行。"),
+    ]
+)
+
+
+def test_the_drafter_inserts_retitles_and_deletes_chapters_and_lists_the_title_as_outside():
+    amendment = draft_amendment(SMALL_OLD, SMALL_NEW)
+    assert render(amendment) == (
+        "一、在第二条后增加一章，作为第二章：\n"
+        "“第二章　登记\n"
+        "“第三条　从事某某活动，应当依法登记。”\n\n"
+        "二、将第二章的章名修改为“监督管理”。\n\n"
+        "三、删去第四章的章名。\n\n"
+        "此外，对条文顺序作相应调整。\n"
+    )
+    assert amendment.outside == ["某某管理条例"]
+    got = apply_amendment(SMALL_OLD, amendment)
+    assert headings(got) == headings(SMALL_NEW)
+    assert got.rstrip().split("\n\n")[1:] == SMALL_NEW.split("\n\n")[1:]
+    # Not written, not read: the written form reads back as the same amendment.
+    assert parse_instructions(render(amendment)) == amendment
+
+
+def test_headings_only_renumbered_need_no_instruction():
+    new = SMALL_OLD.replace("## 第二章　管理", "## 第二章　新章\n\n" + article(3, "新条。"), 1)
+    new = new.replace(article(3, "主管"), "## 第三章　管理\n\n" + article(4, "主管"), 1)
+    new = new.replace("## 第三章　责任", "## 第四章　责任").replace(
+        "## 第四章　附则", "## 第五章　附则"
+    )
+    new = new.replace(article(4, "违反"), article(5, "违反")).replace(
+        article(5, "本条例自"), article(6, "本条例自")
+    )
+    amendment = draft_amendment(SMALL_OLD, new)
+    assert [i.op for i in amendment.instructions] == [INSERT, RENUMBER]
+    assert headings(apply_amendment(SMALL_OLD, amendment)) == headings(new)
