@@ -932,8 +932,10 @@ class _Reader:
 
     def _en(self, body: str, line: int) -> Instruction | None:
         heading = _heading_instruction(body, line, zh=False)
+        inserted = _INSERT_HEADING_EN.fullmatch(body)
+        if inserted and inserted["w"] == "Section" and not inserted["a"].startswith("Art"):
+            heading = None  # a section of a code that names its articles sections: an article
         if heading is not None:
-            inserted = _INSERT_HEADING_EN.fullmatch(body)
             if inserted is not None:
                 heading = replace(heading, anchor=self._ref_en(inserted["a"]))
             return heading

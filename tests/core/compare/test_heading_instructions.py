@@ -385,3 +385,9 @@ def test_headings_only_renumbered_need_no_instruction():
     amendment = draft_amendment(SMALL_OLD, new)
     assert [i.op for i in amendment.instructions] == [INSERT, RENUMBER]
     assert headings(apply_amendment(SMALL_OLD, amendment)) == headings(new)
+
+
+def test_a_section_inserted_after_a_section_is_an_article_of_a_code_of_sections():
+    written = "1. After Section 12, the following section is inserted as Section 13:\n“Text.”"
+    (instruction,) = parse_instructions(written).instructions
+    assert instruction.articles == (NewArticle(Ref(13), ("Text.",)),)
