@@ -46,10 +46,9 @@ from consult.compare.instructions import (
     body_headings,
     chapters_restart,
     heading_name,
-    heading_numbers,
     heading_title,
-    is_unnumbered_heading,
     normalise_space,
+    numbered_in_order,
     same_title,
 )
 from consult.compare.numerals import NUMERAL_CHARS
@@ -181,46 +180,54 @@ class _Headings:
             for i, j in pairs:
                 self.partner[id(new_units[new_found[j].index])] = id(old_units[old_found[i].index])
         self.paired = set(self.partner.values())
+        # "all": every heading is drafted; "retitle": only the titles of headings that keep
+        # their numbers (the new text's numbering cannot come out of the consolidation); "":
+        # none (their names would be ambiguous).
+        restart = chapters_restart(old_found)
+        old_seq = [(u.kind, u.text) for u in old_units]
+        new_seq = [(u.kind, u.text) for u in new_units]
+        keep = all(self.old[o].number == self.new[n].number for n, o in self.partner.items())
         if ambiguous(old_found):
-            self.drafted = False
-        elif renumber:
-            kinds = [
-                self.new[id(u)].kind if id(u) in self.new else ""
-                for u in new_units
-                if id(u) in self.new or is_unnumbered_heading(u.kind, u.text)
-            ]
-            numbers = [
-                n for n in heading_numbers(kinds, restart_chapters=chapters_restart(old_found)) if n
-            ]
-            self.drafted = numbers == [h.number for h in new_found]
+            self.mode = ""
+        elif renumber and numbered_in_order(old_seq, old_found, restart_chapters=restart):
+            in_order = numbered_in_order(new_seq, new_found, restart_chapters=restart)
+            self.mode = "all" if in_order else "retitle"
         else:
-            self.drafted = all(
-                self.old[old].number == self.new[new].number for new, old in self.partner.items()
-            )
+            self.mode = "all" if keep else "retitle"
+        covered: set[int] = set()
+        if self.mode == "all":
+            covered = set(self.old) | set(self.new)
+        elif self.mode == "retitle":
+            for n, o in self.partner.items():
+                if self.old[o].number == self.new[n].number:
+                    covered |= {n, o}
+        self.covered = covered
         self.outside: list[str] = []
         for row in rows:
             if _is_article(row) or not row.changed or _blank(row) or _same_heading(row):
                 continue
-            if self.drafted and (id(row.old) in self.old or id(row.new) in self.new):
+            if id(row.old) in covered or id(row.new) in covered:
                 continue
             self.outside.append(outside_label(row.new or row.old))
 
     def deleted(self, row: Row) -> BodyHeading | None:
         """The row's old heading when it is deleted (it is none of the new text's)."""
         key = id(row.old)
-        if not self.drafted or key not in self.old or key in self.paired:
+        if self.mode != "all" or key not in self.old or key in self.paired:
             return None
         return self.old[key]
 
     def retained(self, row: Row) -> tuple[BodyHeading, str] | None:
         """The old heading the row's new heading is, and its old title."""
-        key = self.partner.get(id(row.new)) if self.drafted else None
-        return None if key is None else (self.old[key], self.titles[key])
+        key = self.partner.get(id(row.new))
+        if key is None or key not in self.covered:
+            return None
+        return self.old[key], self.titles[key]
 
     def inserted(self, row: Row) -> BodyHeading | None:
         """The row's new heading when it is inserted (it is none of the old text's)."""
         key = id(row.new)
-        if not self.drafted or key not in self.new or key in self.partner:
+        if self.mode != "all" or key not in self.new or key in self.partner:
             return None
         return self.new[key]
 
@@ -915,10 +922,12 @@ def _heading_differences(got: list[Unit], new: str) -> list[str]:
     """The new text's headings that the consolidated text does not have at their place."""
     mine = _heading_list(got)
     theirs = _heading_list(units(prepare(new), by_article=True))
+    matcher = SequenceMatcher(None, mine, theirs, autojunk=False)
     return [
         f"{name} {title}"
-        for i, (name, title) in enumerate(theirs)
-        if i >= len(mine) or mine[i] != (name, title)
+        for op, _, _, j1, j2 in matcher.get_opcodes()
+        if op != "equal"
+        for name, title in theirs[j1:j2]
     ]
 
 

@@ -39,6 +39,7 @@ from consult.compare.instructions import (
     inserted_within,
     is_unnumbered_heading,
     normalise_space,
+    numbered_in_order,
     parse_instructions,
     part_name,
 )
@@ -187,6 +188,13 @@ class _Consolidation:
         headings = {h.index: h for h in body_headings([(u.kind, u.text) for u in found])}
         self.headings: list[_Heading] = []
         self.heading_style: dict[str, tuple[str, str, bool]] = {}  # kind → marks, separator, digits
+        # A base whose headings are not numbered in order (a publisher left 第一章 out) keeps
+        # their numbers when the articles are renumbered.
+        self.headings_in_order = numbered_in_order(
+            [(u.kind, u.text) for u in found],
+            list(headings.values()),
+            restart_chapters=chapters_restart(list(headings.values())),
+        )
         for index, unit in enumerate(found):
             if index in headings:
                 heading = _Heading(unit.text, headings[index].kind, headings[index])
@@ -302,7 +310,8 @@ class _Consolidation:
                 self.apply(ins)
         if renumber:
             self.renumber()
-            self.renumber_headings()
+            if self.headings_in_order:
+                self.renumber_headings()
         return "\n\n".join(_text(item) for item in self.order) + "\n"
 
     # finding articles --------------------------------------------------------------------------

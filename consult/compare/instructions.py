@@ -278,6 +278,24 @@ def heading_numbers(kinds: Sequence[str], *, restart_chapters: bool) -> list[int
     return numbers
 
 
+def numbered_in_order(
+    kinds_and_texts: Sequence[tuple[str, str]],
+    headings: Sequence[BodyHeading],
+    *,
+    restart_chapters: bool,
+) -> bool:
+    """Whether a text's body headings (body_headings of its units, given as (unit kind, text))
+    are numbered in order, as heading_numbers numbers them."""
+    at = {h.index: h for h in headings}
+    kinds = [
+        at[i].kind if i in at else ""
+        for i, (kind, text) in enumerate(kinds_and_texts)
+        if i in at or is_unnumbered_heading(kind, text)
+    ]
+    numbers = [n for n in heading_numbers(kinds, restart_chapters=restart_chapters) if n]
+    return numbers == [h.number for h in headings]
+
+
 def is_unnumbered_heading(kind: str, text: str) -> bool:
     """A heading that is not 第X编 / 分编 / 章 / 节 ("# 物权编", the title)."""
     return kind == "heading" and HEADING_LINE.match(text) is None

@@ -201,16 +201,21 @@ def test_company_law_2023_headings_are_drafted_as_decisions_write_them():
 
 def test_copyright_2010_keeps_its_headings_and_lists_what_it_does_not_cover():
     """The 2010 text (another publisher) has a table of contents, and the 2020 text has no
-    第一章 heading (its chapters start at 第二章): the headings cannot be numbered as the new
-    text numbers them, so they are left as they are and listed as outside, with the table of
-    contents; the articles round-trip."""
+    第一章 heading (its chapters start at 第二章): the new text's numbering cannot come out of
+    a renumbering, so only the titles of chapters that keep their numbers are drafted
+    (第四章, 第五章); 第一章 总则 and the table of contents are kept and listed as outside; the
+    articles round-trip."""
     old, new = read("copyright_cn/2010.md"), read("copyright_cn/2020.md")
     amendment = draft_amendment(old, new)
-    assert not any(i.heading or any(a.heading for a in i.articles) for i in amendment.instructions)
-    assert "第四章 与著作权有关的权利" in amendment.outside
-    assert "目 录" in amendment.outside
-    got = apply_instructions(old, render(amendment))
-    assert headings(got) == headings(old)  # the table of contents too
+    written = render(amendment)
+    assert "将第四章的章名修改为“与著作权有关的权利”。" in written
+    assert "将第五章的章名修改为“著作权和与著作权有关的权利的保护”。" in written
+    assert "增加一章" not in written and "章名。" not in written
+    assert "第一章 总则" in amendment.outside and "目 录" in amendment.outside
+    assert "第四章 与著作权有关的权利" not in amendment.outside
+    got = apply_instructions(old, written)
+    contents = headings(old)[:14]  # the table of contents, as it was
+    assert headings(got) == [*contents, ("第一章", "总则"), *headings(new)]
     assert_same_articles(got, new)
 
 

@@ -391,3 +391,12 @@ def test_a_section_inserted_after_a_section_is_an_article_of_a_code_of_sections(
     written = "1. After Section 12, the following section is inserted as Section 13:\n“Text.”"
     (instruction,) = parse_instructions(written).instructions
     assert instruction.articles == (NewArticle(Ref(13), ("Text.",)),)
+
+
+def test_a_base_whose_headings_are_not_numbered_in_order_keeps_their_numbers():
+    """The copyright law of 2020 as one publisher gives it starts at 第二章: renumbering the
+    articles leaves its chapters as they are."""
+    base = LAW.replace("## 第一章　总则\n\n", "", 1)
+    out = apply_instructions(base, "一、删去第一条。\n\n此外，对条文顺序作相应调整。")
+    assert headings(out) == headings(base)
+    assert out.count("第一条　乙。") == 1
