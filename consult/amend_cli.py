@@ -19,7 +19,7 @@ from typing import Any
 from consult.compare.structure import units
 from consult.compare.text import is_cjk, prepare
 from consult.errors import InvalidInput
-from consult.i18n import tr
+from consult.i18n import ntr, tr
 
 Command = Callable[..., Any]  # consult.cli's command(name, run, help, *, epilog=None)
 
@@ -115,10 +115,26 @@ def _draft(args: argparse.Namespace) -> str:
 
     lang = args.lang or default_lang(old.text, new.text)
     amendment = draft_amendment(old.text, new.text, lang=lang)
+    if amendment.outside:
+        print(outside_note(amendment.outside), file=sys.stderr)
     title = None
     if args.format == "markdown":
         title = f"{old.name} → {new.name}"
     return render(amendment, format=args.format or "text", title=title)
+
+
+def outside_note(outside: list[str], shown: int = 3) -> str:
+    """What changed outside the articles and headings (title, preamble, enactment history,
+    table of contents): instructions do not amend it."""
+    names = "; ".join(outside[:shown]) + ("; …" if len(outside) > shown else "")
+    return ntr(
+        "note: {count} change outside the articles and headings is not in the instructions "
+        "(title, preamble, table of contents): {names}",
+        "note: {count} changes outside the articles and headings are not in the instructions "
+        "(title, preamble, table of contents): {names}",
+        count=len(outside),
+        names=names,
+    )
 
 
 def _apply(args: argparse.Namespace) -> str:

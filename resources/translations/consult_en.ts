@@ -13,6 +13,13 @@
             <numerusform>%n instructions</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n change(s) outside the articles and headings not included: %1</source>
+        <translation>
+            <numerusform>%n change outside the articles and headings not included: %1</numerusform>
+            <numerusform>%n changes outside the articles and headings not included: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>

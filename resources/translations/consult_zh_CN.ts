@@ -4,7 +4,7 @@
 <context>
     <name>ApplyInstructionsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/amendment_dialog.py" line="+270"/>
+        <location filename="../../ui/dialogs/amendment_dialog.py" line="+279"/>
         <source>Apply Instructions</source>
         <translation>应用修改指令</translation>
     </message>
@@ -455,7 +455,7 @@
 <context>
     <name>DraftAmendmentDialog</name>
     <message>
-        <location filename="../../ui/dialogs/amendment_dialog.py" line="-360"/>
+        <location filename="../../ui/dialogs/amendment_dialog.py" line="-369"/>
         <source>Amendment Instructions</source>
         <translation>修改指令</translation>
     </message>
@@ -546,8 +546,15 @@
         <source>The two texts have the same articles: nothing to amend.</source>
         <translation>两份文本的条文相同，没有需要修改之处。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n change(s) outside the articles and headings not included: %1</source>
+        <translation>
+            <numerusform>条文和章节标题以外有 %n 处改动未列入：%1</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Amendment instructions</source>
         <translation>修改指令</translation>
     </message>

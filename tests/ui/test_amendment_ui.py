@@ -81,6 +81,8 @@ def test_the_draft_dialog_shows_the_instructions_for_two_versions(qtbot, library
     assert text.rstrip().endswith("此外，对条文顺序作相应调整。")
     dialog.copy()
     assert QGuiApplication.clipboard().text() == text
+    # Nothing outside the articles changed between the two versions: nothing said of it.
+    assert "outside" not in dialog.status.text() and "以外" not in dialog.status.text()
 
 
 def test_save_as_markdown_writes_the_file(qtbot, library, law, tmp_path):
@@ -173,3 +175,20 @@ def test_apply_is_refused_in_a_read_only_library(qtbot, library, law):
     window.set_read_only("Opened read-only for the test.")
     assert not window.action_apply_instructions.isEnabled()
     assert window.apply_instructions() is None
+
+
+def test_the_draft_dialog_says_what_the_instructions_leave_out(qtbot, window_language):
+    from ui.dialogs.amendment_dialog import DraftAmendmentDialog
+
+    window_language("en")  # its plurals, as the app installs them
+    articles = "\n\n".join(f"第{n}条 第{n}条的内容，足够长的一句话。" for n in "一二三四")
+    old = "# 某某法（草案）\n\n" + articles
+    new = "# 某某法\n\n" + articles.replace("第二条的内容", "第二条修改后的内容")
+    dialog = DraftAmendmentDialog(old, new, ("old", "new"))
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.amendment is not None, timeout=10_000)
+    assert dialog.instructions().startswith("1. In Article 2,")
+    status = dialog.status.text()
+    assert status.startswith("1 instruction ")
+    assert "1 change outside the articles and headings not included: " in status
+    assert status.endswith("not included: 某某法") and dialog.status.toolTip() == "某某法"

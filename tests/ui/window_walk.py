@@ -87,6 +87,8 @@ def open_everything(qtbot, library: Library, tmp_path: Path, monkeypatch) -> Eve
     applying.set_instructions("一、删去第二条。\n\n二、删去第九百九十条。\n")
     qtbot.waitUntil(lambda: not applying.is_busy(), timeout=10_000)
     found.content |= {"第二条", "第九百九十条"}
+    # What the instructions leave out is quoted from the texts (cut short).
+    found.content |= {label.removesuffix("…") for label in drafted.amendment.outside}
     window.tabs.setCurrentIndex(0)
     # The editor with a restored draft (its banner) and a motion short of co-signers.
     draft = replace(library.version(proposal.id).content, body="草稿 draft")

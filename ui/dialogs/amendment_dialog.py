@@ -204,10 +204,19 @@ class DraftAmendmentDialog(QDialog):
         count = sum(1 for i in amendment.instructions if i.op != "renumber")
         if count:
             self.text.setPlainText(render(amendment))
-            self.status.setText(self.tr("%n instruction(s)", "", count))
+            status = self.tr("%n instruction(s)", "", count)
         else:
             self.text.setPlainText("")
-            self.status.setText(self.tr("The two texts have the same articles: nothing to amend."))
+            status = self.tr("The two texts have the same articles: nothing to amend.")
+        # What instructions do not amend (title, preamble, table of contents) is said, not
+        # silently left out; the tip lists it all.
+        outside = amendment.outside
+        if outside:
+            status += " " + self.tr(
+                "%n change(s) outside the articles and headings not included: %1", "", len(outside)
+            ).replace("%1", "；".join(outside[:3]) + ("…" if len(outside) > 3 else ""))
+        self.status.setText(status)
+        self.status.setToolTip("\n".join(outside))
         self._enable(bool(count))
 
     def _enable(self, enabled: bool) -> None:
