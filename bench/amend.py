@@ -25,7 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from consult.compare import compare_texts
 from consult.compare.amendments import draft_amendment
 from consult.compare.consolidate import apply_instructions
-from consult.compare.instructions import normalise_space, render
+from consult.compare.instruction_writer import render
+from consult.compare.instructions import normalise_space
 from consult.compare.structure import units
 from consult.compare.text import prepare
 

@@ -111,7 +111,7 @@ def _draft(args: argparse.Namespace) -> str:
     for which, side in (("OLD", old), ("NEW", new)):
         require_articles(side.text, which, side.name)
     from consult.compare.amendments import draft_amendment  # the drafting engine: when used
-    from consult.compare.instructions import render
+    from consult.compare.instruction_writer import render
 
     lang = args.lang or default_lang(old.text, new.text)
     amendment = draft_amendment(old.text, new.text, lang=lang)

@@ -20,6 +20,15 @@ from difflib import SequenceMatcher
 
 from consult.compare.consolidate import apply_amendment, apply_edits
 from consult.compare.engine import Row, compare_texts
+from consult.compare.headings import (
+    BodyHeading,
+    ambiguous,
+    body_headings,
+    chapters_restart,
+    heading_title,
+    numbered_in_order,
+    same_title,
+)
 from consult.compare.inline import inline_spans
 from consult.compare.instructions import (
     ADD_AFTER,
@@ -35,21 +44,14 @@ from consult.compare.instructions import (
     REPLACE,
     RETITLE,
     Amendment,
-    BodyHeading,
     Edit,
     HeadingRef,
     Instruction,
     NewArticle,
     Ref,
-    ambiguous,
     article_parts,
-    body_headings,
-    chapters_restart,
     heading_name,
-    heading_title,
     normalise_space,
-    numbered_in_order,
-    same_title,
 )
 from consult.compare.numerals import NUMERAL_CHARS
 from consult.compare.structure import Unit, units

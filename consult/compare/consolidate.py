@@ -7,13 +7,23 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from consult.compare.headings import (
+    HEADING_LINE,
+    BodyHeading,
+    body_headings,
+    chapters_restart,
+    heading_matches,
+    heading_numbers,
+    is_unnumbered_heading,
+    numbered_in_order,
+)
+from consult.compare.instruction_reader import parse_instructions
 from consult.compare.instructions import (
     ADD_AFTER,
     AMEND,
     DELETE,
     EDIT,
     HEADING_KINDS,
-    HEADING_LINE,
     INSERT,
     ITEM_LABEL,
     MOVE,
@@ -23,7 +33,6 @@ from consult.compare.instructions import (
     REPLACE,
     RETITLE,
     Amendment,
-    BodyHeading,
     Edit,
     HeadingRef,
     Instruction,
@@ -31,16 +40,9 @@ from consult.compare.instructions import (
     Ref,
     article_name,
     article_parts,
-    body_headings,
-    chapters_restart,
-    heading_matches,
     heading_name,
-    heading_numbers,
     inserted_within,
-    is_unnumbered_heading,
     normalise_space,
-    numbered_in_order,
-    parse_instructions,
     part_name,
 )
 from consult.compare.numerals import parse_chinese, to_chinese

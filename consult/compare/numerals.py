@@ -52,3 +52,11 @@ def to_chinese(number: int) -> str:
             pending_zero = True
     text = "".join(parts)
     return text[1:] if text.startswith("一十") else text
+
+
+def numeral_value(numeral: str) -> int:
+    """A number written in digits or in Chinese numerals (12, 十二); 0 when it is neither."""
+    if numeral.isdigit():
+        return int(numeral)
+    number = parse_chinese(numeral)
+    return 0 if number is None else number

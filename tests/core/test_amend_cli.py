@@ -10,7 +10,8 @@ from core_helpers import CORPUS
 
 from consult.cli import main
 from consult.compare.amendments import draft_amendment
-from consult.compare.instructions import normalise_space, render
+from consult.compare.instruction_writer import render
+from consult.compare.instructions import normalise_space
 from consult.compare.structure import units
 from consult.compare.text import prepare
 

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consult.compare.instructions import Amendment, render
+from consult.compare.instruction_writer import render
+from consult.compare.instructions import Amendment
 from consult.errors import ConsultError, InstructionError
 from consult.markdown_io.atomic import WriteFailed, write_atomic
 from consult.markdown_io.text_file import read_text

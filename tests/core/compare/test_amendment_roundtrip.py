@@ -17,7 +17,9 @@ from synth import make_amendment, parse_articles, to_chinese_numeral
 
 from consult.compare.amendments import draft_amendment
 from consult.compare.consolidate import apply_amendment, apply_instructions
-from consult.compare.instructions import EDIT, INSERT, RENUMBER, parse_instructions, render
+from consult.compare.instruction_reader import parse_instructions
+from consult.compare.instruction_writer import render
+from consult.compare.instructions import EDIT, INSERT, RENUMBER
 
 CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
 

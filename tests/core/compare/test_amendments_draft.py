@@ -18,6 +18,7 @@ import pytest
 
 from consult.compare.amendments import draft_amendment
 from consult.compare.consolidate import apply_amendment
+from consult.compare.instruction_writer import render
 from consult.compare.instructions import (
     ADD_AFTER,
     AMEND,
@@ -34,7 +35,6 @@ from consult.compare.instructions import (
     Ref,
     article_parts,
     normalise_space,
-    render,
 )
 from consult.compare.structure import units
 from consult.compare.text import prepare

@@ -9,14 +9,7 @@ import pytest
 
 from consult import i18n
 from consult.compare.consolidate import apply_amendment, apply_edits, apply_instructions
-from consult.compare.instructions import (
-    ADD_AFTER,
-    REMOVE,
-    REPLACE,
-    Amendment,
-    Edit,
-    article_parts,
-)
+from consult.compare.instructions import ADD_AFTER, REMOVE, REPLACE, Amendment, Edit, article_parts
 from consult.compare.structure import units
 from consult.compare.text import prepare
 from consult.errors import ConsultError, InstructionError

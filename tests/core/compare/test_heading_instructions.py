@@ -10,6 +10,8 @@ import pytest
 
 from consult.compare.amendments import draft_amendment
 from consult.compare.consolidate import apply_amendment, apply_instructions
+from consult.compare.instruction_reader import parse_instructions
+from consult.compare.instruction_writer import render
 from consult.compare.instructions import (
     DELETE,
     INSERT,
@@ -20,8 +22,6 @@ from consult.compare.instructions import (
     Instruction,
     NewArticle,
     Ref,
-    parse_instructions,
-    render,
 )
 from consult.compare.numerals import to_chinese
 from consult.errors import InstructionError

@@ -10,6 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from consult.compare.instruction_reader import parse_instructions
+from consult.compare.instruction_writer import render
 from consult.compare.instructions import (
     ADD_AFTER,
     AMEND,
@@ -27,8 +29,6 @@ from consult.compare.instructions import (
     NewArticle,
     Ref,
     inserted_within,
-    parse_instructions,
-    render,
 )
 from consult.errors import InstructionError
 
