@@ -7,7 +7,8 @@ docs/screenshots/zh_CN/*.png, with the window in Chinese. Opens the main window 
 of the demo library in a temporary folder (backups go there too: the user's own library, its
 backups and preferences are never touched), then saves the main window, search, the new
 proposal dialog, the editor with its preview, the history, the compare view, the before/after
-table, the export dialog and the restore-from-backup list as PNG files (256 colours, optimised
+table, the amendment instructions drafted from that comparison, the export dialog and the
+restore-from-backup list as PNG files (256 colours, optimised
 by optipng when installed). Chinese is readable only when a CJK font is installed (e.g.
 fonts-noto-cjk); with no screen, run it under `xvfb-run -a -s "-screen 0 1500x950x24"`.
 """
@@ -53,6 +54,7 @@ NAMES = (
     "history",
     "compare-view",
     "compare-table",
+    "amendment-instructions",
     "export-dialog",
     "restore-backup",
 )
@@ -258,6 +260,15 @@ def take(app: QApplication, library: Library, out: Path, locale: str, names=NAME
             old = library.version(english_motion.id, 1)
             new = library.version(english_motion.id)
         shot("compare-table", lambda: table_picture(app, old, new, window))
+
+    # Compare → Draft Amendment Instructions…: the instructions for the comparison shown.
+    if "amendment-instructions" in names and compare.can_draft_amendment():
+        drafted_dialog = window.draft_amendment()
+        if drafted_dialog is not None:
+            drafted_dialog.resize(900, 640)
+            settle(app, 300, until=lambda: drafted_dialog.amendment is not None)
+            shot("amendment-instructions", lambda: over_window(app, window, drafted_dialog))
+            drafted_dialog.close()
 
     # The export dialog, over the window, with the selected proposal.
     window._select(amendment.id)

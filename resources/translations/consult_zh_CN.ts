@@ -4,7 +4,7 @@
 <context>
     <name>ApplyInstructionsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/amendment_dialog.py" line="+279"/>
+        <location filename="../../ui/dialogs/amendment_dialog.py" line="+280"/>
         <source>Apply Instructions</source>
         <translation>应用修改指令</translation>
     </message>
@@ -546,8 +546,13 @@
         <source>The two texts have the same articles: nothing to amend.</source>
         <translation>两份文本的条文相同，没有需要修改之处。</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source> · </source>
+        <translation>；</translation>
+    </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+1"/>
         <source>%n change(s) outside the articles and headings not included: %1</source>
         <translation>
             <numerusform>条文和章节标题以外有 %n 处改动未列入：%1</numerusform>

@@ -189,6 +189,6 @@ def test_the_draft_dialog_says_what_the_instructions_leave_out(qtbot, window_lan
     qtbot.waitUntil(lambda: dialog.amendment is not None, timeout=10_000)
     assert dialog.instructions().startswith("1. In Article 2,")
     status = dialog.status.text()
-    assert status.startswith("1 instruction ")
+    assert status.startswith("1 instruction · ")
     assert "1 change outside the articles and headings not included: " in status
     assert status.endswith("not included: 某某法") and dialog.status.toolTip() == "某某法"

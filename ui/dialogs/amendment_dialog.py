@@ -213,7 +213,7 @@ class DraftAmendmentDialog(QDialog):
         # silently left out; the tip lists it all.
         outside = amendment.outside
         if outside:
-            status += " " + self.tr(
+            status += self.tr(" · ") + self.tr(
                 "%n change(s) outside the articles and headings not included: %1", "", len(outside)
             ).replace("%1", "；".join(outside[:3]) + ("…" if len(outside) > 3 else ""))
         self.status.setText(status)
