@@ -366,3 +366,27 @@ def test_the_same_phrase_change_of_several_articles_is_one_instruction():
     amendment = draft_amendment(old, new)
     assert render(amendment).strip() == "一、将第一条、第三条中的“其他组织”修改为“非法人组织”。"
     assert articles(apply_amendment(old, amendment)) == articles(new)
+
+
+def test_the_drafter_checks_its_work_and_amends_whole_articles_where_it_went_wrong(monkeypatch):
+    """Its own check is the safety net: a phrase instruction that would not give the new text
+    (here: phrases that cannot be carried out, or that change the wrong words) is replaced by
+    the whole article, and the round trip holds."""
+    import consult.compare.drafter as drafter
+
+    old, new = read("copyright_cn/2010.md"), read("copyright_cn/2020.md")
+    honest = draft_amendment(old, new)
+    monkeypatch.setattr(
+        drafter,
+        "phrase_edits",
+        lambda *a, **k: (
+            [Edit(REPLACE, "著作权", "著作权和邻接权")]  # wrong, or found twice
+            if "其他组织" in "".join(a[1])
+            else None
+        ),
+    )
+    checked = draft_amendment(old, new)
+    assert articles(apply_amendment(old, checked)) == articles(new)
+    [second] = about(checked, 2)
+    assert second.op == AMEND  # honestly a phrase edit; the wrong one was not handed over
+    assert about(honest, 2)[0].op == EDIT
