@@ -140,11 +140,11 @@ def outside_note(outside: list[str], shown: int = 3) -> str:
 def _apply(args: argparse.Namespace) -> str:
     from consult.cli import _open
     from consult.compare.sides import load_side
-    from consult.markdown_io.text_file import read_text
+    from consult.markdown_io.text_file import read_document
 
     base = load_side(args.first, "BASE", lambda: _open(args))
     require_articles(base.text, "BASE", base.name)
-    instructions = read_text(args.second)
+    instructions = read_document(args.second).text  # GB18030 / UTF-16 read too
     from consult.compare.consolidate import apply_instructions
 
     return apply_instructions(base.text, instructions)

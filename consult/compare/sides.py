@@ -10,7 +10,7 @@ from typing import Any
 from consult.errors import InvalidInput, LibraryMissing, NotFound
 from consult.i18n import tr
 from consult.library import Library
-from consult.markdown_io.text_file import read_text
+from consult.markdown_io.text_file import read_document
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,8 @@ def _load_all(refs: list[tuple[str, str]], open_library: Callable[[], Any]) -> l
 def _load(ref: str, which: str, get_library: Callable[[], Any]) -> Side:
     path = Path(ref)
     if path.exists():
-        return Side(path.name, read_text(path))
+        # UTF-16 with a BOM and GB18030 (GBK) too: law texts are often saved so.
+        return Side(path.name, read_document(path).text)
     try:
         head, number = Library.split_ref(ref)
     except InvalidInput as e:

@@ -215,3 +215,18 @@ def test_bad_usage_exits_2(capsys, argv):
         main(argv)
     assert caught.value.code == 2
     assert "usage:" in capsys.readouterr().err
+
+
+def test_texts_and_instructions_saved_as_gbk_or_utf16_are_read(cli, tmp_path):
+    """Law texts and decisions downloaded from official sites are often GB18030 (GBK) or
+    UTF-16: read as the import reads them, not refused as "not UTF-8"."""
+    instructions = tmp_path / "决定.md"
+    instructions.write_bytes("一、将第二条中的“其他组织”修改为“非法人组织”。\n".encode("gb18030"))
+    code, out, err = cli("amend", "--apply", OLD, instructions)
+    assert (code, err) == (0, "")
+    second = next(text for label, text in articles(out) if label == "第二条")
+    assert "法人或者非法人组织的作品" in second
+    new16 = tmp_path / "2020-utf16.md"
+    new16.write_bytes(NEW.read_text("utf-8").encode("utf-16"))
+    code, out, _ = cli("amend", OLD, new16)
+    assert code == 0 and out.startswith("一、将第二条中的“其他组织”修改为“非法人组织”。")

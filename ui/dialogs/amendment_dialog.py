@@ -32,7 +32,7 @@ from consult.compare.instruction_writer import render
 from consult.compare.instructions import Amendment
 from consult.errors import ConsultError, InstructionError
 from consult.markdown_io.atomic import WriteFailed, write_atomic
-from consult.markdown_io.text_file import read_text
+from consult.markdown_io.text_file import read_document
 from ui import fonts, translations
 from ui.accessibility import chain, describe
 from ui.fonts import text_font
@@ -403,7 +403,7 @@ class ApplyInstructionsDialog(QDialog):
     def open_file(self, path: str | Path) -> bool:
         """Read instructions from a file into the box; a file that cannot be read is said."""
         try:
-            text = read_text(path)
+            text = read_document(path).text  # GB18030 (GBK) and UTF-16 too
         except ConsultError as e:
             QMessageBox.warning(self, self.tr("Cannot read the file"), str(e))
             return False
