@@ -226,7 +226,7 @@ def test_texts_and_instructions_saved_as_gbk_or_utf16_are_read(cli, tmp_path):
     assert (code, err) == (0, "")
     second = next(text for label, text in articles(out) if label == "第二条")
     assert "法人或者非法人组织的作品" in second
-    new16 = tmp_path / "2020-utf16.md"
-    new16.write_bytes(NEW.read_text("utf-8").encode("utf-16"))
-    code, out, _ = cli("amend", OLD, new16)
+    new_gbk = tmp_path / "2020-gbk.md"
+    new_gbk.write_bytes(NEW.read_text("utf-8").encode("gb18030"))
+    code, out, _ = cli("amend", OLD, new_gbk)
     assert code == 0 and out.startswith("一、将第二条中的“其他组织”修改为“非法人组织”。")
