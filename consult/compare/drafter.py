@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from consult.compare.consolidated_text import is_item, paragraph_groups
 from consult.compare.draft_headings import Headings, NewHeading, blank_row, is_article_row
 from consult.compare.engine import Row
 from consult.compare.headings import (
@@ -33,7 +34,6 @@ from consult.compare.instructions import (
 )
 from consult.compare.phrase_edits import phrase_edits
 
-_ITEM = re.compile(r"^[（(][一二三四五六七八九十百]+[）)]")  # a 项 line: （一）…
 _SUFFIX = re.compile(r"\d+(?P<suffix>\S*)$")
 
 
@@ -177,9 +177,7 @@ class Drafter:
                 out.append(
                     Instruction(MOVE, targets=(item.old,), anchor=anchor[0], before=anchor[1])
                 )
-            change = self.text_instruction(item)
-            if change is not None:
-                out.append(change)
+            out += self.text_instructions(item)
             if not self.renumber and item.old != item.new:
                 out.append(Instruction(NUMBER, targets=(item.old,), number=item.new))
         flush()
@@ -232,39 +230,71 @@ class Drafter:
             )
         )
 
-    def text_instruction(self, item: ArticleRow) -> Instruction | None:
-        """How a retained article's text changes: None, phrase edits, one paragraph, or the
-        whole article."""
+    def text_instructions(self, item: ArticleRow) -> list[Instruction]:
+        """How a retained article's text changes: nothing, phrase edits, one paragraph, a few
+        items, or the whole article."""
         assert item.row.old is not None and item.row.new is not None and item.old is not None
         label, before = _body(item.row.old.text)
         after = _body(item.row.new.text)[1]
         if [normalise_space(p) for p in before] == [normalise_space(p) for p in after]:
-            return None
-        return change_instruction(item.old, label, before, after, cjk=self.cjk, law=self.law)
+            return []
+        return change_instructions(item.old, label, before, after, cjk=self.cjk, law=self.law)
 
 
-def change_instruction(
+def change_instructions(
     ref: Ref, label: str, before: list[str], after: list[str], *, cjk: bool, law: str = ""
-) -> Instruction:
-    """The instruction for an article whose paragraphs change from `before` to `after`."""
+) -> list[Instruction]:
+    """The instructions for an article whose paragraphs change from `before` to `after`."""
     if len(before) == len(after):
         edits = phrase_edits(label, before, after, cjk=cjk, law=law)
         if edits is not None:
-            return Instruction(EDIT, targets=(ref,), edits=tuple(edits))
+            return [Instruction(EDIT, targets=(ref,), edits=tuple(edits))]
         changed = [
             i
             for i, (a, b) in enumerate(zip(before, after, strict=True))
             if normalise_space(a) != normalise_space(b)
         ]
-        items = any(_ITEM.match(p) for p in before + after)
+        items = any(is_item(p) for p in before + after)
         if len(changed) == 1 and len(before) > 1 and not items:
             paragraph = changed[0]
-            return Instruction(
-                AMEND,
-                targets=(Ref(ref.number, ref.sub, paragraph + 1),),
-                paragraphs=(after[paragraph],),
-            )
-    return whole_article(ref, after)
+            return [
+                Instruction(
+                    AMEND,
+                    targets=(Ref(ref.number, ref.sub, paragraph + 1),),
+                    paragraphs=(after[paragraph],),
+                )
+            ]
+        by_item = item_instructions(ref, before, after, changed)
+        if by_item:
+            return by_item
+    return [whole_article(ref, after)]
+
+
+MAX_ITEMS = 3  # items (项) amended one by one, at most; more: the whole article
+
+
+def item_instructions(
+    ref: Ref, before: list[str], after: list[str], changed: list[int]
+) -> list[Instruction]:
+    """将第十条第一款第五项修改为：“（五）……” for each changed item, when only items (项)
+    changed, at most MAX_ITEMS of them, and the article keeps its paragraphs and items as
+    they were; else none."""
+    if not changed or len(changed) > MAX_ITEMS:
+        return []
+    if [is_item(p) for p in before] != [is_item(p) for p in after]:
+        return []
+    if not all(is_item(before[i]) for i in changed):
+        return []
+    groups = paragraph_groups(before)
+    out = []
+    for i in changed:
+        [(number, group)] = [(n, g) for n, g in enumerate(groups, 1) if i in g]
+        item = [j for j in group if is_item(before[j])].index(i) + 1
+        # In an article of one paragraph an item is named alone: 第五条第二项.
+        paragraph = number if len(groups) > 1 else 0
+        target = Ref(ref.number, ref.sub, paragraph, item)
+        out.append(Instruction(AMEND, targets=(target,), paragraphs=(after[i],)))
+    return out
 
 
 def whole_article(ref: Ref, after: list[str]) -> Instruction:

@@ -390,3 +390,23 @@ def test_the_drafter_checks_its_work_and_amends_whole_articles_where_it_went_wro
     [second] = about(checked, 2)
     assert second.op == AMEND  # honestly a phrase edit; the wrong one was not handed over
     assert about(honest, 2)[0].op == EDIT
+
+
+def test_items_rewritten_are_amended_item_by_item():
+    """Only items (项) changed, and too much for phrases: each is amended as an item, as
+    decisions do (将第五条第二项修改为：“（二）……”), not the whole article."""
+    old = (
+        "第一条 为了规范示例事项，制定本法。\n\n"
+        "第二条 本法不适用于：\n\n（一）法律、法规；\n\n（二）时事新闻；\n\n"
+        "（三）历法、通用数表、通用表格和公式。\n\n"
+        "第三条 本法自公布之日起施行。\n"
+    )
+    new = old.replace("（二）时事新闻；", "（二）单纯事实消息和其他公开信息；").replace(
+        "（三）历法、通用数表、通用表格和公式。", "（三）数据库中的原始数据。"
+    )
+    amendment = draft_amendment(old, new)
+    assert [ins.targets for ins in amendment.instructions] == [(Ref(2, item=2),), (Ref(2, item=3),)]
+    written = render(amendment)
+    assert written.startswith("一、将第二条第二项修改为：\n“（二）单纯事实消息和其他公开信息；”")
+    assert "二、将第二条第三项修改为：" in written
+    assert articles(apply_amendment(old, amendment)) == articles(new)
