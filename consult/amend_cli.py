@@ -111,7 +111,7 @@ def _draft(args: argparse.Namespace) -> str:
     for which, side in (("OLD", old), ("NEW", new)):
         require_articles(side.text, which, side.name)
     from consult.compare.amendments import draft_amendment  # the drafting engine: when used
-    from consult.compare.instruction_writer import render
+    from consult.compare.instruction_writer import render, title_for
 
     lang = args.lang or default_lang(old.text, new.text)
     amendment = draft_amendment(old.text, new.text, lang=lang)
@@ -119,7 +119,7 @@ def _draft(args: argparse.Namespace) -> str:
         print(outside_note(amendment.outside), file=sys.stderr)
     title = None
     if args.format == "markdown":
-        title = f"{old.name} → {new.name}"
+        title = title_for(amendment.lang, old.name, new.name)
     return render(amendment, format=args.format or "text", title=title)
 
 

@@ -31,6 +31,15 @@ from consult.compare.numerals import to_chinese
 _RENUMBER_ZH = "此外，对条文顺序作相应调整。"
 
 
+def title_for(lang: str, old: str = "", new: str = "") -> str:
+    """A title for instructions in `lang` naming the two texts: 修改指令：旧 → 新 /
+    Amendment instructions: old → new (without names when either is missing)."""
+    word = "修改指令" if lang == "zh" else "Amendment instructions"
+    if not (old and new):
+        return word
+    return f"{word}：{old} → {new}" if lang == "zh" else f"{word}: {old} → {new}"
+
+
 def render(amendment: Amendment, *, format: str = "text", title: str | None = None) -> str:
     """The instructions written out as docs/amendments.md shows them, in amendment.lang
     ("zh": 一、将第十条修改为：… ; "en": 1. Article 10 is amended to read: …). `format` is

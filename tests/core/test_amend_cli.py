@@ -93,8 +93,10 @@ def test_english_instructions_with_lang_en(cli):
 def test_markdown_format_has_a_title_naming_both_texts(cli):
     code, out, _ = cli("amend", OLD, NEW, "--format", "markdown")
     assert code == 0
-    assert out.startswith("#") and "2010.md → 2020.md" in out.splitlines()[0]
+    assert out.splitlines()[0] == "# 修改指令：2010.md → 2020.md"
     assert "修改为" in out
+    code, out, _ = cli("amend", OLD, NEW, "--format", "markdown", "--lang", "en")
+    assert out.splitlines()[0] == "# Amendment instructions: 2010.md → 2020.md"
 
 
 def test_english_texts_default_to_english(cli, tmp_path):
