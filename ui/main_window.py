@@ -20,30 +20,20 @@ from PySide6.QtCore import (
     QSettings,
     Qt,
     QTimer,
-    Signal,
 )
 from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QKeyEvent,
-    QKeySequence,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
-    QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QSizePolicy,
     QSplitter,
-    QTableView,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -53,17 +43,17 @@ from PySide6.QtWidgets import (
 from consult.errors import ConsultError
 from consult.library import Library, translate_error
 from consult.markdown_io.text_file import read_text
-from consult.search import search, search_notice
-from ui import translations
-from ui.accessibility import chain, describe, plain
+from ui.accessibility import chain, describe
 from ui.compare_view import CompareView
 from ui.dialogs.new_proposal import NewProposalDialog
 from ui.dialogs.recovery import RecoveryDialog, pending_drafts
 from ui.editor import ProposalEditor
 from ui.facets import FacetTree
 from ui.history import HistoryPanel
-from ui.library_model import Column, ProposalListModel
+from ui.library_model import ProposalListModel
 from ui.safety import BackupKeeper, restore_from_backup
+from ui.window_list import ListMixin
+from ui.window_menus import LanguageMenu, MenusMixin
 
 if TYPE_CHECKING:
     from consult.markdown_io.importer import ImportReport
@@ -71,39 +61,17 @@ if TYPE_CHECKING:
     from ui.dialogs.import_dialog import ImportDialog
 
 
-FULLTEXT_DELAY_MS = 250  # the bodies are searched once typing pauses this long
-FULLTEXT_HITS = 500
-
-
-class MainWindow(QMainWindow):
+class MainWindow(MenusMixin, ListMixin, QMainWindow):
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self.setObjectName("mainWindow")
         self._filters: dict = {}
-        self._language_menu: QMenu | None = None  # filled when first needed
+        self._language_menu: LanguageMenu | None = None  # made with the menus
 
         self.model = ProposalListModel(library, self)
         self.list_view = self._make_list()
-        self.search_box = _SearchBox(self)
-        self.search_box.setObjectName("searchBox")
-        self.search_box.setPlaceholderText(self.tr("Search titles, tags, people…"))
-        self.search_box.setClearButtonEnabled(True)
-        describe(
-            self.search_box,
-            self.tr("Search"),
-            self.tr(
-                "Shows only the proposals whose title, tags, people or session contain what is "
-                "typed; their texts are searched when typing pauses. Down or Enter goes to the "
-                "list."
-            ),
-        )
-        self.search_box.textChanged.connect(self._search_changed)
-        self.search_box.leaveRequested.connect(self._leave_search)
-        self._fulltext_timer = QTimer(self)
-        self._fulltext_timer.setSingleShot(True)
-        self._fulltext_timer.setInterval(FULLTEXT_DELAY_MS)
-        self._fulltext_timer.timeout.connect(self.search_full_text)
+        self.search_box = self._make_search_box()
         self.facets = FacetTree(library, self)
         self.facets.filterChanged.connect(self._facet_changed)
 
@@ -201,7 +169,7 @@ class MainWindow(QMainWindow):
         if self._history is not None:
             return
         if self._language_menu is not None:
-            self._fill_language_menu(self._language_menu)
+            self._language_menu.fill()
         self._history = HistoryPanel(self._history_page)
         self._history.compareRequested.connect(self.compare_versions)
         self._history.versionRestored.connect(self._version_restored)
@@ -228,266 +196,7 @@ class MainWindow(QMainWindow):
         self._build_pages()
         return super().findChildren(*args, **kwargs)
 
-    def _make_list(self) -> QTableView:
-        view = QTableView(self)
-        view.setObjectName("proposalList")
-        view.verticalHeader().hide()  # before the model: no header queries for its rows
-        view.setModel(self.model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        view.setSortingEnabled(True)
-        view.horizontalHeader().setSortIndicator(Column.UPDATED, Qt.SortOrder.DescendingOrder)
-        view.setWordWrap(False)
-        view.setAlternatingRowColors(True)
-        view.setTabKeyNavigation(False)  # Tab goes on to the next pane; arrows move in the list
-        describe(
-            view,
-            self.tr("Proposals"),
-            self.tr(
-                "The proposals in the library. The one chosen opens on the right; choose two to "
-                "compare them, or several to export them."
-            ),
-        )
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        widths = {Column.TITLE: 280, Column.TAGS: 150, Column.SESSION: 130, Column.MATCH: 360}
-        for column in Column:
-            header.resizeSection(column, widths.get(column, 90))
-        view.setColumnHidden(Column.MATCH, True)  # shown while a search finds text
-        self._sorted_by = (int(Column.UPDATED), Qt.SortOrder.DescendingOrder)
-        header.sortIndicatorChanged.connect(self._sort_indicator_changed)
-        return view
-
-    def _action(self, name: str, text: str, shortcut: QKeySequence | str | None, slot) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _make_actions(self) -> None:
-        std = QKeySequence.StandardKey
-        self.action_new = self._action(
-            "actionNewProposal", self.tr("&New Proposal…"), QKeySequence(std.New), self.new_proposal
-        )
-        self.action_save = self._action(
-            "actionSaveVersion", self.tr("&Save Version"), QKeySequence(std.Save), self.save_version
-        )
-        self.action_save_labelled = self._action(
-            "actionSaveVersionLabelled",
-            self.tr("Save Version with &Label…"),
-            "Ctrl+Shift+S",
-            self.save_version_labelled,
-        )
-        self.action_compare = self._action(
-            "actionCompare", self.tr("&Compare"), "Ctrl+D", self.compare_selected
-        )
-        self.action_compare_files = self._action(
-            "actionCompareFiles", self.tr("Compare Two &Files…"), None, self.compare_files
-        )
-        self.action_draft_amendment = self._action(
-            "actionDraftAmendment",
-            self.tr("Draft &Amendment Instructions…"),
-            None,
-            self.draft_amendment,
-        )
-        self.action_draft_amendment.setEnabled(False)  # until texts with articles are compared
-        self.action_apply_instructions = self._action(
-            "actionApplyInstructions",
-            self.tr("Apply &Instructions…"),
-            None,
-            self.apply_instructions,
-        )
-        self.action_find = self._action("actionFind", self.tr("&Find"), "Ctrl+F", self.focus_search)
-        self.action_next = self._action(
-            "actionNextChange", self.tr("&Next Change"), "F7", self.next_change
-        )
-        self.action_previous = self._action(
-            "actionPreviousChange", self.tr("&Previous Change"), "Shift+F7", self.previous_change
-        )
-        self.action_quit = self._action(
-            "actionQuit", self.tr("&Quit"), QKeySequence(std.Quit), self.close
-        )
-        self.action_export = self._action(
-            "actionExportMarkdown", self.tr("&Export to Markdown…"), "Ctrl+E", self.export_markdown
-        )
-        self.action_import = self._action(
-            "actionImport", self.tr("&Import Files…"), "Ctrl+I", self.import_files
-        )
-        self.action_import_folder = self._action(
-            "actionImportFolder", self.tr("Import a &Folder…"), None, self.import_folder
-        )
-        self.action_restore_backup = self._action(
-            "actionRestoreBackup", self.tr("&Restore from Backup…"), None, self.restore_backup
-        )
-        # The form's undo (the text keeps its own): "Undo Change title", a whole phrase to
-        # translate, not a prefix glued to the step's name as QUndoStack's actions make it.
-        stack = self.editor.undo_stack
-        undo = self._action("actionUndo", self.tr("&Undo"), "Ctrl+Shift+Z", stack.undo)
-        redo = self._action("actionRedo", self.tr("&Redo"), "Ctrl+Shift+Y", stack.redo)
-        for action, can, text_changed, phrase, bare in (
-            (undo, stack.canUndoChanged, stack.undoTextChanged, self.tr("&Undo %1"), undo.text()),
-            (redo, stack.canRedoChanged, stack.redoTextChanged, self.tr("&Redo %1"), redo.text()),
-        ):
-            action.setEnabled(False)
-            can.connect(action.setEnabled)
-            text_changed.connect(
-                lambda text, a=action, p=phrase, b=bare: a.setText(
-                    p.replace("%1", text) if text else b
-                )
-            )
-
-        menus = self.menuBar()
-        file_menu = menus.addMenu(self.tr("&File"))
-        for action in (self.action_new, self.action_save, self.action_save_labelled):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        for action in (self.action_import, self.action_import_folder, self.action_export):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.action_restore_backup)
-        file_menu.addSeparator()
-        file_menu.addAction(self.action_quit)
-        edit_menu = menus.addMenu(self.tr("&Edit"))
-        edit_menu.addAction(undo)
-        edit_menu.addAction(redo)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.action_apply_instructions)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.action_find)
-        compare_menu = menus.addMenu(self.tr("&Compare"))
-        for action in (
-            self.action_compare,
-            self.action_compare_files,
-            self.action_next,
-            self.action_previous,
-        ):
-            compare_menu.addAction(action)
-        compare_menu.addSeparator()
-        compare_menu.addAction(self.action_draft_amendment)
-
-        self._make_language_menu(menus.addMenu(self.tr("&Language")))
-
-        toolbar = self.addToolBar(self.tr("Main"))
-        toolbar.setObjectName("mainToolbar")
-        for action in (self.action_new, self.action_save, self.action_compare):
-            toolbar.addAction(action)
-            # Its tip: the name without the shortcut letter ("新建文稿", not "新建文稿(N)"), and
-            # the keys.
-            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            tip = plain(action.text()).removesuffix("…")
-            action.setToolTip(self.tr("%1 (%2)").replace("%1", tip).replace("%2", keys))
-
-    def _make_language_menu(self, menu: QMenu) -> None:
-        menu.setObjectName("languageMenu")
-        # Filled when first opened (or looked for): reading the choice costs at start-up.
-        menu.aboutToShow.connect(lambda: self._fill_language_menu(menu))
-        self._language_menu = menu
-
-    def _fill_language_menu(self, menu: QMenu) -> None:
-        if menu.actions():
-            return
-        group = QActionGroup(self)
-        chosen = translations.preferred_language()
-        # The languages are named in their own language, whatever the window's language is.
-        for value, text in (
-            (translations.SYSTEM, self.tr("As the &System")),
-            (translations.ENGLISH, "English"),
-            (translations.CHINESE, "中文"),
-        ):
-            action = menu.addAction(text)
-            action.setObjectName(f"language_{value}")
-            action.setCheckable(True)
-            action.setChecked(value == chosen)
-            action.setData(value)
-            group.addAction(action)
-        group.triggered.connect(self._language_chosen)
-
-    def _language_chosen(self, action: QAction) -> None:
-        choice = str(action.data())
-        if choice == translations.preferred_language():
-            return
-        translations.set_preferred_language(choice)
-        if translations.resolve(choice) == translations.current_language():
-            return
-        QMessageBox.information(
-            self,
-            self.tr("Language"),
-            self.tr("The new language is used the next time Consult starts."),
-        )
-
-    # -- the list, facets and search --------------------------------------------------------
-
-    def _search_changed(self, text: str) -> None:
-        self._apply_filter()
-        # Titles, tags and people filter at each key; the bodies are searched (full text,
-        # with the words shown in the Found column) once typing pauses.
-        if text.strip():
-            self._fulltext_timer.start()
-        else:
-            self._fulltext_timer.stop()
-            self.list_view.setColumnHidden(Column.MATCH, True)
-
-    def search_full_text(self) -> None:
-        """Add the proposals whose text contains what is typed in the search box."""
-        text = self.search_box.text().strip()
-        if not text:
-            return
-        try:
-            hits = search(self.library, text, limit=FULLTEXT_HITS)
-        except ConsultError as e:
-            self.statusBar().showMessage(str(e), 6000)
-            return
-        self.model.show_search_hits(text, hits)
-        self.list_view.setColumnHidden(Column.MATCH, not hits)
-        self._update_status()
-
-    def _notice_slow_search(self) -> None:
-        # Without FTS5's trigram tokenizer (SQLite before 3.34) search reads every proposal:
-        # said once, in the status bar (RELIABILITY case 28).
-        notice = search_notice(self.library)
-        if notice:
-            self.statusBar().showMessage(notice)
-
-    def _facet_changed(self, filters: dict) -> None:
-        self._filters = dict(filters)
-        self._apply_filter()
-
-    def _sort_indicator_changed(self, section: int, order: Qt.SortOrder) -> None:
-        # The Found column shows where the words are; it does not sort the list.
-        if section == Column.MATCH:
-            header = self.list_view.horizontalHeader()
-            header.blockSignals(True)
-            header.setSortIndicator(*self._sorted_by)
-            header.blockSignals(False)
-        else:
-            self._sorted_by = (section, order)
-
-    def _apply_filter(self) -> None:
-        self.model.set_filter(text=self.search_box.text().strip(), **self._filters)
-        self._update_status()
-
-    def focus_search(self) -> None:
-        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_box.selectAll()
-
-    def _leave_search(self) -> None:
-        if self._fulltext_timer.isActive():  # the texts too, without waiting for the pause
-            self._fulltext_timer.stop()
-            self.search_full_text()
-        self.focus_list()
-
-    def focus_list(self) -> None:
-        """Put the keyboard in the list (from the search box: Down or Enter)."""
-        self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
-        if not self.list_view.selectionModel().hasSelection() and self.model.rowCount():
-            self.list_view.selectRow(0)
-
-    def selected_ids(self) -> list[str]:
-        rows = sorted({i.row() for i in self.list_view.selectionModel().selectedRows()})
-        return [self.model.proposal(row).id for row in rows]
+    # -- the open proposal ------------------------------------------------------------------
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         ids = self.selected_ids()
@@ -596,19 +305,6 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.import_paths(paths)
-
-    def _refresh_lists(self) -> None:
-        keep = self.selected_ids()
-        self.model.set_filter(text=self.search_box.text().strip(), **self._filters)
-        self.facets.refresh()
-        if keep:
-            self._select(keep[0])
-        self._update_status()
-
-    def _select(self, proposal_id: str) -> None:
-        row = self.model.row_of(proposal_id)
-        if row is not None:
-            self.list_view.selectRow(row)
 
     # -- comparing ------------------------------------------------------------------------------
 
@@ -973,18 +669,6 @@ def _local_paths(mime: QMimeData) -> list[Path]:
     if not mime.hasUrls():
         return []
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-
-
-class _SearchBox(QLineEdit):
-    """The search field; Down and Enter ask to go on to the list (`leaveRequested`)."""
-
-    leaveRequested = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.leaveRequested.emit()
-            return
-        super().keyPressEvent(event)
 
 
 class _Page(QWidget):

@@ -1107,9 +1107,37 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>LanguageMenu</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+90"/>
+        <location filename="../../ui/window_menus.py" line="+165"/>
+        <source>As the &amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The new language is used the next time Consult starts.</source>
+        <translation>新的界面语言将在下次启动 Consult 时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>ListMixin</name>
+    <message>
+        <location filename="../../ui/window_list.py" line="+41"/>
+        <source>Proposals</source>
+        <translation>文稿</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The proposals in the library. The one chosen opens on the right; choose two to compare them, or several to export them.</source>
+        <translation>文库中的文稿。选中的文稿在右侧打开；选中两份可以对照，选中多份可以导出。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Search titles, tags, people…</source>
         <translation>搜索标题、标签、人名…</translation>
     </message>
@@ -1123,8 +1151,11 @@
         <source>Shows only the proposals whose title, tags, people or session contain what is typed; their texts are searched when typing pauses. Down or Enter goes to the list.</source>
         <translation>只显示标题、标签、人名或会议中含有所输入文字的文稿；停止输入片刻后还会搜索正文。按向下键或回车键转到列表。</translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
-        <location line="+27"/>
+        <location filename="../../ui/main_window.py" line="+91"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
@@ -1149,159 +1180,13 @@
         <translation>对照(&amp;M)</translation>
     </message>
     <message>
-        <location line="+111"/>
-        <source>Proposals</source>
-        <translation>文稿</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The proposals in the library. The one chosen opens on the right; choose two to compare them, or several to export them.</source>
-        <translation>文库中的文稿。选中的文稿在右侧打开；选中两份可以对照，选中多份可以导出。</translation>
-    </message>
-    <message>
-        <location line="+134"/>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
-    </message>
-    <message>
-        <location line="-108"/>
-        <source>&amp;New Proposal…</source>
-        <translation>新建文稿(&amp;N)…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Save Version</source>
-        <translation>保存版本(&amp;S)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Save Version with &amp;Label…</source>
-        <translation>保存版本并标注(&amp;L)…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+75"/>
-        <source>&amp;Compare</source>
-        <translation>对照(&amp;C)</translation>
-    </message>
-    <message>
-        <location line="-72"/>
-        <source>Compare Two &amp;Files…</source>
-        <translation>对照两个文件(&amp;F)…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Draft &amp;Amendment Instructions…</source>
-        <translation>起草修改指令(&amp;A)…</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Apply &amp;Instructions…</source>
-        <translation>应用修改指令(&amp;I)…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Find</source>
-        <translation>查找(&amp;F)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Next Change</source>
-        <translation>下一处修改(&amp;N)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Previous Change</source>
-        <translation>上一处修改(&amp;P)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Export to Markdown…</source>
-        <translation>导出为 Markdown(&amp;E)…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Import Files…</source>
-        <translation>导入文件(&amp;I)…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Import a &amp;Folder…</source>
-        <translation>导入文件夹(&amp;F)…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Restore from Backup…</source>
-        <translation>从备份恢复(&amp;R)…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Undo %1</source>
-        <translation>撤销%1(&amp;U)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Redo %1</source>
-        <translation>重做%1(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Main</source>
-        <translation>主工具栏</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>As the &amp;System</source>
-        <translation>跟随系统(&amp;S)</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The new language is used the next time Consult starts.</source>
-        <translation>新的界面语言将在下次启动 Consult 时生效。</translation>
-    </message>
-    <message>
-        <location line="+92"/>
-        <location line="+222"/>
+        <location line="+117"/>
+        <location line="+209"/>
         <source>Cannot open this proposal</source>
         <translation>无法打开这份文稿</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-188"/>
         <source>Save Version</source>
         <translation>保存版本</translation>
     </message>
@@ -1331,7 +1216,7 @@
         <translation>导入文件夹</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+49"/>
         <location line="+23"/>
         <source>Cannot compare</source>
         <translation>无法对照</translation>
@@ -1476,6 +1361,130 @@
         <location line="+73"/>
         <source>Preview unavailable (document too complex)</source>
         <translation>无法预览（文档过于复杂）</translation>
+    </message>
+</context>
+<context>
+    <name>MenusMixin</name>
+    <message>
+        <location filename="../../ui/window_menus.py" line="-153"/>
+        <source>&amp;New Proposal…</source>
+        <translation>新建文稿(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save Version</source>
+        <translation>保存版本(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save Version with &amp;Label…</source>
+        <translation>保存版本并标注(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+75"/>
+        <source>&amp;Compare</source>
+        <translation>对照(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>Compare Two &amp;Files…</source>
+        <translation>对照两个文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Draft &amp;Amendment Instructions…</source>
+        <translation>起草修改指令(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Apply &amp;Instructions…</source>
+        <translation>应用修改指令(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Next Change</source>
+        <translation>下一处修改(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Previous Change</source>
+        <translation>上一处修改(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Export to Markdown…</source>
+        <translation>导出为 Markdown(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Import Files…</source>
+        <translation>导入文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import a &amp;Folder…</source>
+        <translation>导入文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Restore from Backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Undo %1</source>
+        <translation>撤销%1(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo %1</source>
+        <translation>重做%1(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
