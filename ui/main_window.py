@@ -8,26 +8,10 @@ work (ui/editor.py, ui/history.py, ui/compare_view.py, ui/facets.py, ui/library_
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import replace
-from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QEvent,
-    QItemSelection,
-    QMimeData,
-    QObject,
-    QSettings,
-    Qt,
-    QTimer,
-)
-from PySide6.QtGui import (
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-)
+from PySide6.QtCore import QEvent, QItemSelection, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -41,8 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from consult.errors import ConsultError
-from consult.library import Library, translate_error
-from consult.markdown_io.text_file import read_text
+from consult.library import Library
 from ui.accessibility import chain, describe
 from ui.compare_view import CompareView
 from ui.dialogs.new_proposal import NewProposalDialog
@@ -52,16 +35,14 @@ from ui.facets import FacetTree
 from ui.history import HistoryPanel
 from ui.library_model import ProposalListModel
 from ui.safety import BackupKeeper, restore_from_backup
+from ui.window_amendments import AmendmentsMixin
+from ui.window_compare import CompareMixin
 from ui.window_list import ListMixin
 from ui.window_menus import LanguageMenu, MenusMixin
-
-if TYPE_CHECKING:
-    from consult.markdown_io.importer import ImportReport
-    from ui.dialogs.amendment_dialog import ApplyInstructionsDialog, DraftAmendmentDialog
-    from ui.dialogs.import_dialog import ImportDialog
+from ui.window_transfer import TransferMixin
 
 
-class MainWindow(MenusMixin, ListMixin, QMainWindow):
+class MainWindow(MenusMixin, ListMixin, TransferMixin, CompareMixin, AmendmentsMixin, QMainWindow):
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
@@ -251,232 +232,6 @@ class MainWindow(MenusMixin, ListMixin, QMainWindow):
         self.editor.load(proposal_id)
         self._version_saved(proposal_id, _number)
 
-    # -- Markdown in and out -------------------------------------------------------------------
-
-    def export_markdown(self) -> None:
-        """The export dialog, for the selected proposals or all of them."""
-        from ui.dialogs.export_dialog import ExportDialog  # loaded when first used
-
-        dialog = ExportDialog(self.library, self.selected_ids(), self)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-
-    def import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Import"),
-            "",
-            self.tr("Markdown and text (*.md *.markdown *.txt);;All files (*)"),
-        )
-        if paths:
-            self.import_paths([Path(p) for p in paths])
-
-    def import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder"))
-        if folder:
-            self.import_paths([Path(folder)])
-
-    def import_paths(self, paths: list[Path]) -> ImportDialog:
-        """Import files and folders (also what is dropped on the window); the dialog shows
-        progress and the report, and the list shows what came in."""
-        from ui.dialogs.import_dialog import ImportDialog  # loaded when first used
-
-        dialog = ImportDialog(self.library, paths, self)
-        dialog.imported.connect(self._imported)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        dialog.start()
-        return dialog
-
-    def _imported(self, report: ImportReport) -> None:
-        # The import wrote through its own connection: the list sees the library changed
-        # (data_version) and reads it again.
-        self._refresh_lists()
-        first = next((f.proposal_id for f in report.files if f.proposal_id), None)
-        if first is not None:
-            self._select(first)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _local_paths(event.mimeData()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = _local_paths(event.mimeData())
-        if paths:
-            event.acceptProposedAction()
-            self.import_paths(paths)
-
-    # -- comparing ------------------------------------------------------------------------------
-
-    def compare_selected(self) -> None:
-        """Two proposals selected: compare them. One: compare it with its base text, or its
-        latest version with the one before."""
-        ids = self.selected_ids()
-        try:
-            if len(ids) == 2:
-                a, b = (self.library.version(pid) for pid in ids)
-                self._show_comparison(
-                    a.content.body, b.content.body, a.content.title, b.content.title
-                )
-            elif len(ids) == 1:
-                self._compare_one(ids[0])
-        except ConsultError as e:
-            QMessageBox.warning(self, self.tr("Cannot compare"), str(e))
-
-    def _compare_one(self, proposal_id: str) -> None:
-        latest = self.library.version(proposal_id)
-        base = latest.content.base
-        if base is not None:
-            old = self.library.version(base.proposal_id, base.version)
-            self._show_comparison(
-                old.content.body,
-                self.editor.current_content().body,
-                old.content.title,
-                latest.content.title,
-            )
-        elif latest.info.number > 1:
-            self.compare_versions(proposal_id, latest.info.number - 1, latest.info.number)
-        else:
-            self.statusBar().showMessage(self.tr("Nothing to compare with yet."), 4000)
-
-    def compare_versions(self, proposal_id: str, old_number: int, new_number: int) -> None:
-        try:
-            old = self.library.version(proposal_id, old_number)
-            new = self.library.version(proposal_id, new_number)
-        except ConsultError as e:
-            QMessageBox.warning(self, self.tr("Cannot compare"), str(e))
-            return
-        self._show_comparison(
-            old.content.body,
-            new.content.body,
-            self.tr("Version %1").replace("%1", str(old_number)),
-            self.tr("Version %1").replace("%1", str(new_number)),
-        )
-
-    def compare_with_text(self, proposal_id: str, text: str) -> None:
-        """The latest version of a proposal against a text (a recovered draft)."""
-        latest = self.library.version(proposal_id)
-        self._show_comparison(
-            latest.content.body,
-            text,
-            self.tr("Version %1").replace("%1", str(latest.info.number)),
-            self.tr("Recovered text"),
-        )
-
-    def compare_files(self) -> None:
-        paths = []
-        for prompt in (self.tr("Old file"), self.tr("New file")):
-            path, _ = QFileDialog.getOpenFileName(
-                self, prompt, "", self.tr("Text (*.md *.txt);;All files (*)")
-            )
-            if not path:
-                return
-            paths.append(path)
-        try:
-            old, new = (read_text(path) for path in paths)
-        except ConsultError as e:
-            QMessageBox.warning(self, self.tr("Cannot read the file"), str(e))
-            return
-        self._show_comparison(old, new, paths[0], paths[1])
-
-    def _show_comparison(self, old: str, new: str, old_title: str, new_title: str) -> None:
-        focused = self.focusWidget()
-        leaving_page = focused is None or (
-            self.tabs.isAncestorOf(focused) and not self._compare_page.isAncestorOf(focused)
-        )
-        self.tabs.setCurrentWidget(self._compare_page)
-        self.compare_view.set_texts(old, new, old_title, new_title)
-        if leaving_page:  # the keyboard goes along to the texts (F7: next change)
-            self.compare_view.left.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    # -- amendment instructions ------------------------------------------------------------
-
-    def _update_amendment_actions(self) -> None:
-        compared = self._compare_view is not None and self._compare_view.can_draft_amendment()
-        self.action_draft_amendment.setEnabled(compared)
-        opened = self.editor.proposal_id is not None
-        self.action_apply_instructions.setEnabled(opened and not self.library.read_only)
-
-    def draft_amendment(self) -> DraftAmendmentDialog | None:
-        """The amendment instructions that turn the compared old text into the new one."""
-        from ui.dialogs.amendment_dialog import DraftAmendmentDialog  # loaded when first used
-
-        view = self.compare_view
-        if not view.can_draft_amendment():
-            return None
-        old, new, old_title, new_title = view.shown_texts()
-        dialog = DraftAmendmentDialog(old, new, (old_title, new_title), self)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        return dialog
-
-    def apply_instructions(self) -> ApplyInstructionsDialog | None:
-        """Apply amendment instructions to the open proposal; OK saves the result as its
-        next version (labelled, through the library's save: in the history, restorable)."""
-        from ui.dialogs.amendment_dialog import ApplyInstructionsDialog  # loaded when first used
-
-        proposal_id = self.editor.proposal_id
-        if proposal_id is None or self.library.read_only:
-            return None
-        if not self._settle_unsaved(
-            self.tr("Save the changes to “%1” as a new version before applying instructions?")
-        ):
-            return None
-        try:
-            latest = self.library.version(proposal_id)
-        except ConsultError as e:
-            QMessageBox.warning(self, self.tr("Cannot open this proposal"), str(e))
-            return None
-        dialog = ApplyInstructionsDialog(latest.content.body, latest.content.title, self)
-        dialog.accepted.connect(
-            lambda: self._save_amended(proposal_id, latest.info.number, dialog.consolidated)
-        )
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        return dialog
-
-    def _save_amended(self, proposal_id: str, based_on: int, text: str | None) -> None:
-        if text is None:
-            return
-        try:
-            latest = self.library.version(proposal_id)
-            if latest.info.number != based_on:
-                QMessageBox.warning(
-                    self,
-                    self.tr("Not saved"),
-                    self.tr(
-                        "The proposal was changed while the instructions were being applied; "
-                        "apply them again to its latest version."
-                    ),
-                )
-                return
-            result = self.library.save_version(
-                proposal_id,
-                replace(latest.content, body=text),
-                label=self.tr("Amended by instructions"),
-            )
-        except (ConsultError, sqlite3.Error) as e:
-            error = translate_error(e) if isinstance(e, sqlite3.Error) else e
-            QMessageBox.warning(self, self.tr("Could not save the version"), str(error))
-            return
-        if result.created:
-            self._version_restored(proposal_id, result.version.number)
-            # What the instructions changed, side by side: the version they were applied to
-            # and the new one.
-            self.compare_versions(proposal_id, based_on, result.version.number)
-        else:
-            self.statusBar().showMessage(
-                self.tr("The instructions change nothing: no version was added."), 10_000
-            )
-
-    def next_change(self) -> None:
-        self.tabs.setCurrentWidget(self._compare_page)
-        self.compare_view.next_change()
-
-    def previous_change(self) -> None:
-        self.tabs.setCurrentWidget(self._compare_page)
-        self.compare_view.previous_change()
-
     # -- after a crash ------------------------------------------------------------------------
 
     def offer_recovered_drafts(self) -> None:
@@ -662,13 +417,6 @@ class MainWindow(MenusMixin, ListMixin, QMainWindow):
         settings.setValue("mainWindow/splitter", self.splitter.saveState())
         settings.setValue("mainWindow/leftSplitter", self.left_splitter.saveState())
         super().closeEvent(event)
-
-
-def _local_paths(mime: QMimeData) -> list[Path]:
-    """The local files and folders in a drag (links to web pages are not imported)."""
-    if not mime.hasUrls():
-        return []
-    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
 
 class _Page(QWidget):

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AmendmentsMixin</name>
+    <message>
+        <location filename="../../ui/window_amendments.py" line="+57"/>
+        <source>Save the changes to “%1” as a new version before applying instructions?</source>
+        <translation>应用修改指令之前，先把对“%1”的修改保存为新版本吗？</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot open this proposal</source>
+        <translation>无法打开这份文稿</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The proposal was changed while the instructions were being applied; apply them again to its latest version.</source>
+        <translation>应用修改指令期间，该文稿已有改动；请对其最新版本重新应用。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Amended by instructions</source>
+        <translation>依修改指令修正</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not save the version</source>
+        <translation>无法保存版本</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The instructions change nothing: no version was added.</source>
+        <translation>这些修改指令不改变任何内容，未增加版本。</translation>
+    </message>
+</context>
+<context>
     <name>ApplyInstructionsDialog</name>
     <message>
         <location filename="../../ui/dialogs/amendment_dialog.py" line="+280"/>
@@ -200,6 +238,52 @@
         <location line="+3"/>
         <source>%1 — %2 — %3</source>
         <translation>%1 — %2 — %3</translation>
+    </message>
+</context>
+<context>
+    <name>CompareMixin</name>
+    <message>
+        <location filename="../../ui/window_compare.py" line="+34"/>
+        <location line="+23"/>
+        <source>Cannot compare</source>
+        <translation>无法对照</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Nothing to compare with yet.</source>
+        <translation>暂时没有可以对照的版本。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recovered text</source>
+        <translation>恢复的文本</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Old file</source>
+        <translation>修改前的文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New file</source>
+        <translation>修改后的文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text (*.md *.txt);;All files (*)</source>
+        <translation>文本文件 (*.md *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot read the file</source>
+        <translation>无法读取文件</translation>
     </message>
 </context>
 <context>
@@ -1155,7 +1239,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+91"/>
+        <location filename="../../ui/main_window.py" line="+72"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
@@ -1181,12 +1265,11 @@
     </message>
     <message>
         <location line="+117"/>
-        <location line="+209"/>
         <source>Cannot open this proposal</source>
         <translation>无法打开这份文稿</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="+21"/>
         <source>Save Version</source>
         <translation>保存版本</translation>
     </message>
@@ -1201,95 +1284,7 @@
         <translation>版本已保存。</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Markdown and text (*.md *.markdown *.txt);;All files (*)</source>
-        <translation>Markdown 和文本文件 (*.md *.markdown *.txt);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Import a folder</source>
-        <translation>导入文件夹</translation>
-    </message>
-    <message>
-        <location line="+49"/>
-        <location line="+23"/>
-        <source>Cannot compare</source>
-        <translation>无法对照</translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <source>Nothing to compare with yet.</source>
-        <translation>暂时没有可以对照的版本。</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <location line="+1"/>
-        <location line="+9"/>
-        <source>Version %1</source>
-        <translation>版本 %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Recovered text</source>
-        <translation>恢复的文本</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Old file</source>
-        <translation>修改前的文件</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>New file</source>
-        <translation>修改后的文件</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Text (*.md *.txt);;All files (*)</source>
-        <translation>文本文件 (*.md *.txt);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Cannot read the file</source>
-        <translation>无法读取文件</translation>
-    </message>
-    <message>
-        <location line="+44"/>
-        <source>Save the changes to “%1” as a new version before applying instructions?</source>
-        <translation>应用修改指令之前，先把对“%1”的修改保存为新版本吗？</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>Not saved</source>
-        <translation>未保存</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The proposal was changed while the instructions were being applied; apply them again to its latest version.</source>
-        <translation>应用修改指令期间，该文稿已有改动；请对其最新版本重新应用。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Amended by instructions</source>
-        <translation>依修改指令修正</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Could not save the version</source>
-        <translation>无法保存版本</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The instructions change nothing: no version was added.</source>
-        <translation>这些修改指令不改变任何内容，未增加版本。</translation>
-    </message>
-    <message>
-        <location line="+42"/>
+        <location line="+37"/>
         <location line="+16"/>
         <source>Read-only</source>
         <translation>只读</translation>
@@ -2459,6 +2454,24 @@ Consult 下次启动时会再次尝试。</translation>
         <location line="+1"/>
         <source>Archived</source>
         <translation>已归档</translation>
+    </message>
+</context>
+<context>
+    <name>TransferMixin</name>
+    <message>
+        <location filename="../../ui/window_transfer.py" line="+38"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Markdown and text (*.md *.markdown *.txt);;All files (*)</source>
+        <translation>Markdown 和文本文件 (*.md *.markdown *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import a folder</source>
+        <translation>导入文件夹</translation>
     </message>
 </context>
 </TS>
