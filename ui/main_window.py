@@ -3,23 +3,28 @@
 
 The window assembles the pieces and routes what the user asks for; each piece does its own
 work (ui/editor.py, ui/history.py, ui/compare_view.py, ui/facets.py, ui/library_model.py).
+Here: the layout, the History and Compare pages built after the first paint, opening and
+saving proposals, the title, the status bar, closing. The rest of the window's behaviour is in
+its parts, one module each:
+
+- ui/window_menus.py        the actions, menus, toolbar, and the Language menu
+- ui/window_list.py         the list, the facets' filter, the search box and full-text search
+- ui/window_transfer.py     export to Markdown, import, drag and drop
+- ui/window_compare.py      what to compare (proposals, versions, a draft, files)
+- ui/window_amendments.py   amendment instructions: drafted, applied
+- ui/window_safety.py       recovered drafts, backups, read-only, damage, restore
 """
 
 from __future__ import annotations
-
-import sqlite3
 
 from PySide6.QtCore import QEvent, QItemSelection, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QInputDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QSizePolicy,
     QSplitter,
     QTabWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -29,20 +34,21 @@ from consult.library import Library
 from ui.accessibility import chain, describe
 from ui.compare_view import CompareView
 from ui.dialogs.new_proposal import NewProposalDialog
-from ui.dialogs.recovery import RecoveryDialog, pending_drafts
 from ui.editor import ProposalEditor
 from ui.facets import FacetTree
 from ui.history import HistoryPanel
 from ui.library_model import ProposalListModel
-from ui.safety import BackupKeeper, restore_from_backup
 from ui.window_amendments import AmendmentsMixin
 from ui.window_compare import CompareMixin
 from ui.window_list import ListMixin
 from ui.window_menus import LanguageMenu, MenusMixin
+from ui.window_safety import SafetyMixin
 from ui.window_transfer import TransferMixin
 
 
-class MainWindow(MenusMixin, ListMixin, TransferMixin, CompareMixin, AmendmentsMixin, QMainWindow):
+class MainWindow(
+    MenusMixin, ListMixin, TransferMixin, CompareMixin, AmendmentsMixin, SafetyMixin, QMainWindow
+):
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
@@ -78,7 +84,7 @@ class MainWindow(MenusMixin, ListMixin, TransferMixin, CompareMixin, AmendmentsM
         self._history: HistoryPanel | None = None
         self._compare_view: CompareView | None = None
         self._history_page = _Page(self.tabs, "historyPage")
-        self._compare_page = _Page(self.tabs, "comparePage")
+        self._compare_page: _Page = _Page(self.tabs, "comparePage")
         self.tabs.addTab(self._history_page, self.tr("&History"))
         self.tabs.addTab(self._compare_page, self.tr("Co&mpare"))
         self.tabs.currentChanged.connect(self._build_pages)
@@ -105,15 +111,7 @@ class MainWindow(MenusMixin, ListMixin, TransferMixin, CompareMixin, AmendmentsM
         chain(self.tabs.tabBar(), *self.editor.focus_order())
 
         self._make_actions()
-        self.backups = BackupKeeper(library, self)
-        self.backups.backedUp.connect(self._backed_up)
-        self.backups.failed.connect(self._backup_failed)
-        self.backups.damaged.connect(self.library_damaged)
-        self._read_only_bar: QToolBar | None = None  # made when first needed
-        self._read_only_label: QLabel | None = None
-        self._damaged = False
-        if library.read_only:
-            self.set_read_only(library.read_only_reason)
+        self._make_safety()
         self.list_view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.setAcceptDrops(True)  # files dropped anywhere but on a text are imported
         self._restore_geometry()
@@ -232,124 +230,7 @@ class MainWindow(MenusMixin, ListMixin, TransferMixin, CompareMixin, AmendmentsM
         self.editor.load(proposal_id)
         self._version_saved(proposal_id, _number)
 
-    # -- after a crash ------------------------------------------------------------------------
-
-    def offer_recovered_drafts(self) -> None:
-        try:
-            drafts = pending_drafts(self.library)
-        except (ConsultError, sqlite3.Error):
-            return  # nothing to offer from a library that cannot be read (it says so elsewhere)
-        if not drafts:
-            return
-        dialog = RecoveryDialog(self.library, drafts, self)
-        dialog.compareRequested.connect(self.compare_with_text)
-        dialog.finished.connect(lambda _code: self._after_recovery(dialog))
-        dialog.open()
-
-    def _after_recovery(self, dialog: RecoveryDialog) -> None:
-        if dialog.kept:
-            self._refresh_lists()
-            if self.editor.proposal_id:
-                self.editor.load(self.editor.proposal_id)
-                self.history.load(self.library, self.editor.proposal_id)
-
     # -- the window ---------------------------------------------------------------------------
-
-    # -- read-only, damage, backups ----------------------------------------------------------
-
-    def set_read_only(self, reason: str) -> None:
-        """Show the library read-only: a banner says why; nothing that changes it is offered
-        (browsing, comparing and exporting still work)."""
-        self.library.read_only = True
-        self.library.read_only_reason = reason
-        if self._read_only_bar is None:
-            bar = QToolBar(self.tr("Read-only"), self)
-            bar.setObjectName("readOnlyBar")
-            bar.setMovable(False)
-            label = QLabel(bar)
-            label.setObjectName("readOnlyBanner")
-            label.setWordWrap(True)
-            label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-            # Made only for a read-only library: a style sheet costs nothing at start here.
-            label.setStyleSheet("background: #fff4ce; color: #4a3b00; padding: 6px 10px;")
-            bar.addWidget(label)
-            self.addToolBarBreak()
-            self.addToolBar(bar)
-            self._read_only_bar, self._read_only_label = bar, label
-        assert self._read_only_label is not None
-        label = self._read_only_label
-        label.setText(reason)
-        label.setAccessibleName(self.tr("Read-only"))
-        self._read_only_bar.show()
-        self._apply_read_only()
-
-    def _apply_read_only(self) -> None:
-        writable = not self.library.read_only
-        for action in (
-            self.action_new,
-            self.action_save,
-            self.action_save_labelled,
-            self.action_import,
-            self.action_import_folder,
-        ):
-            action.setEnabled(writable)
-        self.action_restore_backup.setEnabled(writable or self._damaged)
-        self._update_amendment_actions()
-        self.setAcceptDrops(writable)
-        self.editor.apply_read_only()
-        if self._history is not None:
-            self._history._update_buttons()
-
-    def library_damaged(self, message: str) -> None:
-        """The library was found damaged (its backup failed its check): no more writes."""
-        self._damaged = True
-        self.set_read_only(
-            self.tr("The library is damaged; it is open read-only so that nothing gets worse.")
-        )
-        answer = QMessageBox.critical(
-            self,
-            self.tr("The library is damaged"),
-            message
-            + "\n\n"
-            + self.tr(
-                "Nothing more will be written to it. Restore it from a backup, or export what "
-                "you need to Markdown (File → Export to Markdown still works)."
-            ),
-            QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Ignore,
-            QMessageBox.StandardButton.Retry,
-        )
-        if answer == QMessageBox.StandardButton.Retry:
-            self.restore_backup()
-
-    def restore_backup(self) -> bool:
-        return restore_from_backup(
-            self.library, self, before=self._settle_unsaved, after=self._library_restored
-        )
-
-    def _library_restored(self) -> None:
-        if self._damaged:
-            self._damaged = False
-            self.library.read_only = False
-            self.library.read_only_reason = ""
-            if self._read_only_bar is not None:
-                self._read_only_bar.hide()
-            self._apply_read_only()
-        self.library.blobs.forget()
-        current = self.editor.proposal_id
-        self.editor.proposal_id = None  # its text was settled before; show the restored one
-        self._refresh_lists()
-        if current is not None and self.model.row_of(current) is not None:
-            self.open_proposal(current)
-        elif self.model.rowCount():
-            self.list_view.selectRow(0)
-        else:
-            self.editor.clear()
-
-    def _backed_up(self, path: str) -> None:
-        self.statusBar().showMessage(self.tr("Backed up to %1").replace("%1", path), 5000)
-
-    def _backup_failed(self, message: str) -> None:
-        self.statusBar().showMessage(self.tr("Backup failed: %1").replace("%1", message))
 
     def _update_title(self, *_args) -> None:
         title = self.editor.current_content().title if self.editor.proposal_id else ""

@@ -2,10 +2,8 @@
 to the open proposal (its next version, labelled).
 
 `AmendmentsMixin` is part of `ui.main_window.MainWindow`; the dialogs
-(ui/dialogs/amendment_dialog.py, loaded when first used) do the drafting and the applying. It
-uses the window's `library`, `editor`, `compare_view` (and `_compare_view`, to know whether the
-page is built yet), `action_draft_amendment`, `action_apply_instructions`, `_settle_unsaved`,
-`_version_restored` and `compare_versions`.
+(ui/dialogs/amendment_dialog.py, loaded when first used) do the drafting and the applying. What
+it uses of the window is declared at the top of the class.
 """
 
 from __future__ import annotations
@@ -19,11 +17,38 @@ from PySide6.QtWidgets import QMessageBox
 from consult.errors import ConsultError
 from consult.library import translate_error
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # checked as a part of the window (MainWindow)
+    from collections.abc import Callable
+
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMainWindow
+
+    from consult.library import Library
+    from ui.compare_view import CompareView
     from ui.dialogs.amendment_dialog import ApplyInstructionsDialog, DraftAmendmentDialog
+    from ui.editor import ProposalEditor
+
+    class _Window(QMainWindow):
+        """What this part uses of the window (MainWindow and its other parts)."""
+
+        library: Library
+        editor: ProposalEditor
+
+        @property
+        def compare_view(self) -> CompareView: ...
+
+        _compare_view: CompareView | None  # None until the page is built
+        action_draft_amendment: QAction
+        action_apply_instructions: QAction
+        _settle_unsaved: Callable[[str], bool]
+        _version_restored: Callable[[str, int], None]
+        compare_versions: Callable[[str, int, int], None]
+
+else:
+    _Window = object
 
 
-class AmendmentsMixin:
+class AmendmentsMixin(_Window):
     """Draft and apply amendment instructions (see the module's docstring)."""
 
     def _update_amendment_actions(self) -> None:

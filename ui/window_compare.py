@@ -2,11 +2,13 @@
 or its previous version, two versions (from the history), a recovered draft, two files.
 
 `CompareMixin` is part of `ui.main_window.MainWindow`: it reads the texts and shows them on the
-Compare page (`compare_view`, ui/compare_view.py, which does the comparing). It uses the
-window's `library`, `editor`, `tabs`, `_compare_page` and `selected_ids`.
+Compare page (`compare_view`, ui/compare_view.py, which does the comparing). What it uses of the
+window is declared at the top of the class.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -14,8 +16,33 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from consult.errors import ConsultError
 from consult.markdown_io.text_file import read_text
 
+if TYPE_CHECKING:  # checked as a part of the window (MainWindow)
+    from collections.abc import Callable
 
-class CompareMixin:
+    from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
+
+    from consult.library import Library
+    from ui.compare_view import CompareView
+    from ui.editor import ProposalEditor
+
+    class _Window(QMainWindow):
+        """What this part uses of the window (MainWindow and its other parts)."""
+
+        library: Library
+        editor: ProposalEditor
+        tabs: QTabWidget
+        _compare_page: QWidget
+
+        @property
+        def compare_view(self) -> CompareView: ...
+
+        selected_ids: Callable[[], list[str]]
+
+else:
+    _Window = object
+
+
+class CompareMixin(_Window):
     """What to compare, shown on the Compare page (see the module's docstring)."""
 
     def compare_selected(self) -> None:

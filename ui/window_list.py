@@ -1,12 +1,14 @@
 """The main window's left side: the search box, the facets' filter and the proposals' list.
 
 `ListMixin` is part of `ui.main_window.MainWindow`: it makes the list view and the search box,
-filters the list (`model`) by what is typed and the facet chosen, searches the proposals'
-texts once typing pauses, and selects proposals in the list. It uses the window's `library`,
-`model`, `facets` and `_update_status`.
+filters the list (`model`) by what is typed and the facet chosen, searches the proposals' texts
+once typing pauses, and selects proposals in the list. What it uses of the window is declared at
+the top of the class.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -21,7 +23,31 @@ FULLTEXT_DELAY_MS = 250  # the bodies are searched once typing pauses this long
 FULLTEXT_HITS = 500
 
 
-class ListMixin:
+if TYPE_CHECKING:  # checked as a part of the window (MainWindow)
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QMainWindow
+
+    from consult.library import Library
+    from ui.facets import FacetTree
+    from ui.library_model import ProposalListModel
+
+    class _Window(QMainWindow):
+        """What this part uses of the window (MainWindow and its other parts)."""
+
+        library: Library
+        model: ProposalListModel
+        facets: FacetTree
+        list_view: QTableView
+        search_box: SearchBox
+        _filters: dict
+        _update_status: Callable[..., None]
+
+else:
+    _Window = object
+
+
+class ListMixin(_Window):
     """The list, the facets' filter and the search (see the module's docstring)."""
 
     def _make_list(self) -> QTableView:

@@ -8,6 +8,8 @@ in the menus and the toolbar, and hangs the Language menu (`LanguageMenu`) on th
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
@@ -15,8 +17,39 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 from ui import translations
 from ui.accessibility import plain
 
+if TYPE_CHECKING:  # checked as a part of the window (MainWindow)
+    from collections.abc import Callable
 
-class MenusMixin:
+    from PySide6.QtWidgets import QMainWindow
+
+    from ui.dialogs.amendment_dialog import ApplyInstructionsDialog, DraftAmendmentDialog
+    from ui.editor import ProposalEditor
+
+    class _Window(QMainWindow):
+        """What this part uses of the window (MainWindow and its other parts)."""
+
+        editor: ProposalEditor
+        new_proposal: Callable[[], None]
+        save_version: Callable[..., bool]
+        save_version_labelled: Callable[[], None]
+        compare_selected: Callable[[], None]
+        compare_files: Callable[[], None]
+        draft_amendment: Callable[[], DraftAmendmentDialog | None]
+        apply_instructions: Callable[[], ApplyInstructionsDialog | None]
+        _language_menu: LanguageMenu | None
+        focus_search: Callable[[], None]
+        next_change: Callable[[], None]
+        previous_change: Callable[[], None]
+        export_markdown: Callable[[], None]
+        import_files: Callable[[], None]
+        import_folder: Callable[[], None]
+        restore_backup: Callable[[], bool]
+
+else:
+    _Window = object
+
+
+class MenusMixin(_Window):
     """The window's actions, menus and toolbar (see the module's docstring)."""
 
     def _action(self, name: str, text: str, shortcut: QKeySequence | str | None, slot) -> QAction:

@@ -3,8 +3,7 @@ dropped on the window).
 
 `TransferMixin` is part of `ui.main_window.MainWindow`. The dialogs do the work in a worker
 (ui/dialogs/export_dialog.py, ui/dialogs/import_dialog.py, loaded when first used); the window
-then shows what came in. It uses the window's `library`, `selected_ids`, `_refresh_lists` and
-`_select`.
+then shows what came in. What it uses of the window is declared at the top of the class.
 """
 
 from __future__ import annotations
@@ -16,12 +15,28 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # checked as a part of the window (MainWindow)
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QMainWindow
+
+    from consult.library import Library
     from consult.markdown_io.importer import ImportReport
     from ui.dialogs.import_dialog import ImportDialog
 
+    class _Window(QMainWindow):
+        """What this part uses of the window (MainWindow and its other parts)."""
 
-class TransferMixin:
+        library: Library
+        selected_ids: Callable[[], list[str]]
+        _refresh_lists: Callable[[], None]
+        _select: Callable[[str], None]
+
+else:
+    _Window = object
+
+
+class TransferMixin(_Window):
     """Export, import, drag and drop (see the module's docstring)."""
 
     def export_markdown(self) -> None:

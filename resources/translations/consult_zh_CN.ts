@@ -4,7 +4,7 @@
 <context>
     <name>AmendmentsMixin</name>
     <message>
-        <location filename="../../ui/window_amendments.py" line="+57"/>
+        <location filename="../../ui/window_amendments.py" line="+82"/>
         <source>Save the changes to “%1” as a new version before applying instructions?</source>
         <translation>应用修改指令之前，先把对“%1”的修改保存为新版本吗？</translation>
     </message>
@@ -243,7 +243,7 @@
 <context>
     <name>CompareMixin</name>
     <message>
-        <location filename="../../ui/window_compare.py" line="+34"/>
+        <location filename="../../ui/window_compare.py" line="+61"/>
         <location line="+23"/>
         <source>Cannot compare</source>
         <translation>无法对照</translation>
@@ -1193,7 +1193,7 @@
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../ui/window_menus.py" line="+165"/>
+        <location filename="../../ui/window_menus.py" line="+198"/>
         <source>As the &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
@@ -1211,7 +1211,7 @@
 <context>
     <name>ListMixin</name>
     <message>
-        <location filename="../../ui/window_list.py" line="+41"/>
+        <location filename="../../ui/window_list.py" line="+67"/>
         <source>Proposals</source>
         <translation>文稿</translation>
     </message>
@@ -1239,7 +1239,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+72"/>
+        <location filename="../../ui/main_window.py" line="+78"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
@@ -1264,7 +1264,7 @@
         <translation>对照(&amp;M)</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+109"/>
         <source>Cannot open this proposal</source>
         <translation>无法打开这份文稿</translation>
     </message>
@@ -1284,38 +1284,7 @@
         <translation>版本已保存。</translation>
     </message>
     <message>
-        <location line="+37"/>
         <location line="+16"/>
-        <source>Read-only</source>
-        <translation>只读</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>The library is damaged; it is open read-only so that nothing gets worse.</source>
-        <translation>文库已损坏，已改为只读打开，以免情况恶化。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The library is damaged</source>
-        <translation>文库已损坏</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Nothing more will be written to it. Restore it from a backup, or export what you need to Markdown (File → Export to Markdown still works).</source>
-        <translation>不会再向它写入任何内容。请从备份恢复，或将需要的内容导出为 Markdown（“文件 → 导出为 Markdown”仍可使用）。</translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>Backed up to %1</source>
-        <translation>已备份到 %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Backup failed: %1</source>
-        <translation>备份失败：%1</translation>
-    </message>
-    <message>
-        <location line="+10"/>
         <source>Proposals: %1</source>
         <translation>文稿：%1 份</translation>
     </message>
@@ -2424,6 +2393,40 @@ Consult 下次启动时会再次尝试。</translation>
     </message>
 </context>
 <context>
+    <name>SafetyMixin</name>
+    <message>
+        <location filename="../../ui/window_safety.py" line="+103"/>
+        <location line="+16"/>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The library is damaged; it is open read-only so that nothing gets worse.</source>
+        <translation>文库已损坏，已改为只读打开，以免情况恶化。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The library is damaged</source>
+        <translation>文库已损坏</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing more will be written to it. Restore it from a backup, or export what you need to Markdown (File → Export to Markdown still works).</source>
+        <translation>不会再向它写入任何内容。请从备份恢复，或将需要的内容导出为 Markdown（“文件 → 导出为 Markdown”仍可使用）。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Backed up to %1</source>
+        <translation>已备份到 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backup failed: %1</source>
+        <translation>备份失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <location filename="../../ui/library_model.py" line="+143"/>
@@ -2459,7 +2462,7 @@ Consult 下次启动时会再次尝试。</translation>
 <context>
     <name>TransferMixin</name>
     <message>
-        <location filename="../../ui/window_transfer.py" line="+38"/>
+        <location filename="../../ui/window_transfer.py" line="+53"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
