@@ -643,12 +643,7 @@
         </translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Amendment instructions</source>
-        <translation>修改指令</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+23"/>
         <source>Copied to the clipboard.</source>
         <translation>已复制到剪贴板。</translation>
     </message>

@@ -91,7 +91,7 @@ def test_save_as_markdown_writes_the_file(qtbot, library, law, tmp_path):
     target = tmp_path / "修改决定.md"
     assert dialog.save_markdown(target)
     written = target.read_text("utf-8")
-    assert written.startswith("# Version 1 → Version 2")
+    assert written.startswith("# Amendment instructions: Version 1 → Version 2\n")
     assert "Article 2" in written and "renumbered accordingly" in written
     assert str(target) in dialog.status.text()
 

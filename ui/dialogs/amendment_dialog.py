@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consult.compare.instruction_writer import render
+from consult.compare.instruction_writer import render, title_for
 from consult.compare.instructions import Amendment
 from consult.errors import ConsultError, InstructionError
 from consult.markdown_io.atomic import WriteFailed, write_atomic
@@ -232,7 +232,7 @@ class DraftAmendmentDialog(QDialog):
         """The instructions as Markdown, titled with the two texts' names."""
         assert self.amendment is not None
         old, new = self._titles
-        title = f"{old} → {new}" if old and new else self.tr("Amendment instructions")
+        title = title_for(self.amendment.lang, old, new)
         return render(self.amendment, format="markdown", title=title)
 
     def copy(self) -> None:
