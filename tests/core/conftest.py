@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from consult.cli import main
 from consult.library import Library
 
 
@@ -20,3 +21,15 @@ def lib(lib_path):
     library = Library.open(lib_path, create=True)
     yield library
     library.close()
+
+
+@pytest.fixture
+def cli(capsys):
+    """Run `consult ARGS…` in-process: (exit status, stdout, stderr)."""
+
+    def run(*argv):
+        code = main([str(a) for a in argv])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run

@@ -19,18 +19,6 @@ OLD = CORPUS / "copyright_cn" / "2010.md"
 NEW = CORPUS / "copyright_cn" / "2020.md"
 
 
-@pytest.fixture
-def cli(capsys):
-    """Run `consult ARGS…` in-process: (exit status, stdout, stderr)."""
-
-    def run(*argv):
-        code = main([str(a) for a in argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
-
-
 @pytest.fixture(scope="module")
 def drafted_zh() -> str:
     """The Chinese instructions for the pair, drafted once for the module."""

@@ -26,18 +26,6 @@ def db(tmp_path):
 
 
 @pytest.fixture
-def cli(capsys):
-    """Run `consult ARGS…` in-process: (exit status, stdout, stderr)."""
-
-    def run(*argv):
-        code = main([str(a) for a in argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
-
-
-@pytest.fixture
 def made(cli, db, tmp_path):
     """A library with one proposal (two versions); returns its id."""
     assert cli("--db", db, "init")[0] == 0
