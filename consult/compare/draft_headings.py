@@ -12,11 +12,13 @@ from consult.compare.engine import Row
 from consult.compare.headings import (
     BodyHeading,
     ambiguous,
+    blank,
     body_headings,
     chapters_restart,
     heading_title,
     numbered_in_order,
     same_title,
+    title_key,
 )
 from consult.compare.instructions import (
     HEADING_KINDS,
@@ -46,8 +48,8 @@ class Headings:
         # The new heading → the old one it is (its unit's id): paired here, not by the comparison,
         # which pairs short headings by their numbers.
         self.partner: dict[int, int] = {}
-        old_keys = [(h.kind, _compact(self.titles[id(old_units[h.index])])) for h in old_found]
-        new_keys = [(h.kind, _compact(heading_title(new_units[h.index].text))) for h in new_found]
+        old_keys = [(h.kind, title_key(self.titles[id(old_units[h.index])])) for h in old_found]
+        new_keys = [(h.kind, title_key(heading_title(new_units[h.index].text))) for h in new_found]
         # The old article each heading leads (the next article, by its old unit), both sides.
         old_next = _next_articles(old_units, lambda u: u)
         by_new = {id(row.new): row.old for row in rows if row.new is not None}
@@ -139,10 +141,6 @@ def _next_articles(found: list[Unit], old_of: Callable[[Unit], Unit | None]) -> 
     return out
 
 
-def _compact(title: str) -> str:
-    return "".join(title.split())
-
-
 def outside_label(unit: Unit | None) -> str:
     """A unit's label in Amendment.outside: its first characters, on one line."""
     text = normalise_space(unit.text.replace("\u200b", "")) if unit is not None else ""
@@ -159,11 +157,7 @@ def _same_heading(row: Row) -> bool:
 
 
 def blank_row(row: Row) -> bool:
-    return all(
-        not unit.text.replace("\u200b", "").replace("\ufeff", "").strip()
-        for unit in (row.old, row.new)
-        if unit is not None
-    )
+    return all(blank(unit.text) for unit in (row.old, row.new) if unit is not None)
 
 
 @dataclass

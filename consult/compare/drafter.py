@@ -60,10 +60,6 @@ def ref_of(label: str | None, number: int | None) -> Ref:
     return Ref(number or 0, match.group("suffix") if match else "")
 
 
-def _body(row_text: str) -> tuple[str, list[str]]:
-    return article_parts(row_text)
-
-
 # -- drafting ------------------------------------------------------------------------------------
 
 
@@ -220,7 +216,7 @@ class Drafter:
                 continue
             new = self.items[entry].row.new
             assert new is not None
-            articles.append(NewArticle(self.items[entry].new, tuple(_body(new.text)[1])))
+            articles.append(NewArticle(self.items[entry].new, tuple(article_parts(new.text)[1])))
         out.append(
             Instruction(
                 INSERT,
@@ -234,8 +230,8 @@ class Drafter:
         """How a retained article's text changes: nothing, phrase edits, one paragraph, a few
         items, or the whole article."""
         assert item.row.old is not None and item.row.new is not None and item.old is not None
-        label, before = _body(item.row.old.text)
-        after = _body(item.row.new.text)[1]
+        label, before = article_parts(item.row.old.text)
+        after = article_parts(item.row.new.text)[1]
         if [normalise_space(p) for p in before] == [normalise_space(p) for p in after]:
             return []
         return change_instructions(item.old, label, before, after, cjk=self.cjk, law=self.law)

@@ -45,7 +45,12 @@ def heading_title(text: str) -> str:
 
 def same_title(a: str, b: str) -> bool:
     """Titles compared without their spaces: “总 则” is “总则” (a typographic spacing)."""
-    return "".join(a.split()) == "".join(b.split())
+    return title_key(a) == title_key(b)
+
+
+def title_key(title: str) -> str:
+    """A title without its spaces, as titles are compared."""
+    return "".join(title.split())
 
 
 def body_headings(kinds_and_texts: Sequence[tuple[str, str]]) -> list[BodyHeading]:
@@ -60,7 +65,7 @@ def body_headings(kinds_and_texts: Sequence[tuple[str, str]]) -> list[BodyHeadin
         rank = len(HEADING_KINDS)
         for i in range(first - 1, -1, -1):
             kind, text = kinds_and_texts[i]
-            if not _blank(text):
+            if not blank(text):
                 lead_heading = _heading_of(kind, text)
                 if lead_heading is None or _RANK[lead_heading[0]] >= rank:
                     break
@@ -167,5 +172,6 @@ def _heading_of(kind: str, text: str) -> tuple[str, int] | None:
     return (m["kind"], numeral_value(m["n"])) if m else None
 
 
-def _blank(text: str) -> bool:
+def blank(text: str) -> bool:
+    """Nothing but spaces (zero-width ones and a stray BOM included)."""
     return not text.replace("\u200b", "").replace("\ufeff", "").strip()
