@@ -250,7 +250,8 @@ def _marks(unit: Unit | None) -> int:
 
 
 def _is_heading(unit: Unit | None) -> bool:
-    return unit is not None and (unit.kind == "heading" or _marks(unit) > 0)
+    # (an article written as a Markdown heading, "## 第一条 …", is an article: its label stays)
+    return unit is not None and unit.kind == "heading"
 
 
 def _shown(unit: Unit) -> str:
@@ -314,10 +315,9 @@ def _md_cells(row: Row, w: dict, same_as_left: bool) -> tuple[str, str]:
     if row.kind == "moved":
         note = f"*{w['moved']}*<br>" + note
     if row.kind == "unchanged":
-        old_text = row.old.body if heading else row.old.text  # type: ignore[union-attr]
-        new_text = row.new.body if heading else row.new.text  # type: ignore[union-attr]
-        old = _md_text(_HEADING_MARKS.sub("", old_text, count=1) if heading else old_text)
-        new_text = _HEADING_MARKS.sub("", new_text, count=1) if heading else new_text
+        old_text = row.old.body if heading else _shown(row.old)  # type: ignore[union-attr,arg-type]
+        new_text = row.new.body if heading else _shown(row.new)  # type: ignore[union-attr,arg-type]
+        old = _md_text(old_text)
         new = w["same"] if same_as_left and not row.renumbered else _md_text(new_text)
     else:
         spans = _shown_spans(row)

@@ -190,6 +190,18 @@ def test_bad_options_are_usage_errors(tmp_path):
     assert exit_info.value.code == 2
 
 
+def test_an_article_written_as_a_markdown_heading_keeps_its_label_in_the_table():
+    """“## 第一条 …” is an article (some sources mark articles so): the table shows its
+    label and text without the marks, not as a bold heading without its label."""
+    old = "## 第一条 本法目的。\n\n## 第二条 适用范围。\n\n## 第三条 施行日期。\n"
+    new = old.replace("适用范围", "适用的范围")
+    table = to_markdown(compare_texts(old, new, by="article"))
+    assert "| 第一条 本法目的。 | 第一条 本法目的。 |" in table
+    assert "**" not in table.split("| 第二条")[0]
+    page = to_html(compare_texts(old, new, by="article"))
+    assert "<td>第一条 本法目的。</td>" in page and "heading" not in page.split("<tbody>")[1]
+
+
 def test_markdown_table_strikes_deleted_text():
     old = "第一条 为了规范人工智能生成内容，制定本条例。\n\n第二条 本条例适用于境内外的服务。"
     new = "第一条 为了规范生成内容，制定本条例。\n\n第二条 本条例适用于境内外的服务。"
