@@ -159,6 +159,27 @@ def test_a_bad_instruction_shows_its_line_and_saves_nothing(qtbot, library, law)
     assert window.history.model.version(0).number == 2
 
 
+def test_typing_is_not_interrupted_by_the_preview_of_an_unfinished_line(qtbot, library, law):
+    """The preview runs once typing pauses; an instruction still being typed fails, and its
+    line is marked — but the cursor stays where the user types."""
+    window = make_window(qtbot, library)
+    dialog = window.apply_instructions()
+    assert dialog is not None
+    box = dialog.instructions_edit
+    box.setFocus()
+    box.insertPlainText("一、删去第二条。\n二、删去第")  # as typed: the preview follows a pause
+    end = box.textCursor().position()
+    previewed(qtbot, dialog)
+    assert dialog.error is not None and dialog.error.line == 2
+    assert box.textCursor().position() == end  # not moved to the start of line 2
+    [marked] = box.extraSelections()
+    assert marked.cursor.blockNumber() == 1  # the failing line is marked
+    box.insertPlainText("四条。")
+    previewed(qtbot, dialog)
+    assert dialog.consolidated is not None and not box.extraSelections()
+    dialog.reject()
+
+
 def test_instructions_are_opened_from_a_file(qtbot, library, law, tmp_path):
     window = make_window(qtbot, library)
     dialog = window.apply_instructions()

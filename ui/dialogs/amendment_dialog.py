@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -383,11 +384,14 @@ class ApplyInstructionsDialog(QDialog):
         self._timer.setInterval(PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self.update_preview)
         self.instructions_edit.textChanged.connect(self._timer.start)
+        self._go_to_error = False  # the cursor goes to a failing line only for a text put in
         self.update_preview()
 
     def set_instructions(self, text: str) -> None:
-        """Put `text` in the box and preview it without waiting for a pause."""
+        """Put `text` in the box and preview it without waiting for a pause; the cursor goes
+        to the line that cannot be carried out, if one cannot."""
         self.instructions_edit.setPlainText(text)
+        self._go_to_error = True
         self.update_preview()
 
     def _open_with_dialog(self) -> None:
@@ -441,6 +445,7 @@ class ApplyInstructionsDialog(QDialog):
             return  # the instructions were changed since: a newer preview is on its way
         self._busy = False
         self._applied_text = text
+        self.instructions_edit.setExtraSelections([])
         self.preview.setPlainText(outcome if isinstance(outcome, str) else self._base)
         if outcome is None:
             self.status.setText(self.tr("Type, paste or open the instructions."))
@@ -460,11 +465,19 @@ class ApplyInstructionsDialog(QDialog):
         self.previewed.emit()
 
     def _show_error_line(self, line: int) -> None:
-        """Put the cursor on the instruction that failed (lines are 1-based)."""
-        if line < 1:
-            return
+        """Mark the instruction that failed (lines are 1-based); put the cursor there when the
+        text was put in (set or opened) — never while it is being typed, where the cursor is
+        the user's."""
+        go, self._go_to_error = self._go_to_error, False
         block = self.instructions_edit.document().findBlockByNumber(line - 1)
-        if block.isValid():
+        if line < 1 or not block.isValid():
+            return
+        mark = QTextEdit.ExtraSelection()
+        mark.format.setBackground(QColor(255, 200, 200))
+        mark.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+        mark.cursor = QTextCursor(block)
+        self.instructions_edit.setExtraSelections([mark])
+        if go:
             cursor = self.instructions_edit.textCursor()
             cursor.setPosition(block.position())
             self.instructions_edit.setTextCursor(cursor)
