@@ -62,6 +62,12 @@ _QUOTE_MARK = re.compile(r"(?:>[ \t]?)+")
 _OPENING = '“"'
 _CLOSING = '”"'
 _CLOSING_LINES = ("本决定自", "本决定")  # a decision's last lines: when it takes effect
+# How instructions begin: a line before the first instruction that begins so is one that
+# cannot be read (将第二条修改未：), not a title or a preamble to pass over.
+_ATTEMPT = re.compile(
+    r"(?:将第|删去|在第|此外|(?:In |After |Before )?(?:Article|Section|Paragraph|Item)s? "
+    r"|The (?:heading|articles|sections))"
+)
 
 
 def parse_instructions(text: str) -> Amendment:
@@ -96,17 +102,29 @@ def parse_instructions(text: str) -> Amendment:
         if instruction is None:
             if reader.instructions and body.startswith(_CLOSING_LINES):
                 continue
-            if not reader.instructions and not mark:
+            if not reader.instructions and not mark and not _attempt(body, lines, index):
                 continue  # a title or preamble
             raise InstructionError(tr("not an instruction: {text}", text=_short(body)), number)
         if inline is not None or body.endswith((":", "：")):
             quoted, index = _quoted(lines, index, number, inline)
             instruction = reader.with_text(instruction, quoted)
         reader.instructions.append(instruction)
+    if not reader.instructions:
+        raise InstructionError(tr("no instruction found: nothing to apply"))
     renumber = [i for i in reader.instructions if i.op == RENUMBER]
     instructions = [i for i in reader.instructions if i.op != RENUMBER] + renumber[:1]
     lang = reader.lang or ("zh" if re.search("[\u4e00-\u9fff]", text) else "en")
     return Amendment(instructions, lang=lang, english_word=reader.word)
+
+
+def _attempt(body: str, lines: list[str], index: int) -> bool:
+    """Whether a line that is not an instruction was meant as one: it begins as instructions
+    do, or quoted text follows it."""
+    if _ATTEMPT.match(body):
+        return True
+    following = next((line.strip() for line in lines[index:] if line.strip()), "")
+    following = _QUOTE_MARK.sub("", following, count=1).strip()
+    return body.endswith((":", "：")) and following[:1] in _OPENING
 
 
 def _short(text: str) -> str:

@@ -108,9 +108,17 @@ def articles_of(text: str) -> list[str]:
     return [u.text for u in units(text, by_article=True) if u.kind == "article"]
 
 
-def test_no_instructions_give_the_base_back():
-    assert apply_instructions(SMALL_CN, "") == SMALL_CN
+def test_no_instructions_give_the_base_back_but_a_text_without_any_is_refused():
     assert apply_amendment(SMALL_CN, Amendment([])) == SMALL_CN
+    # A file of instructions in which none can be found is a mistake, not "nothing changed";
+    # nor is a mistyped first instruction a title to pass over.
+    for written in ("", "x\n", "关于修改某法的决定\n"):
+        with pytest.raises(InstructionError, match="no instruction found"):
+            apply_instructions(SMALL_CN, written)
+    with pytest.raises(InstructionError, match=r"^line 1: not an instruction"):
+        apply_instructions(SMALL_CN, "将第二条修改未：\n“新的第二条。”\n\n删去第三条。\n")
+    with pytest.raises(InstructionError, match=r"^line 1: not an instruction"):
+        apply_instructions(SMALL_CN, "Article 2 is amended to reed:\n“New.”\n")
 
 
 def test_each_kind_of_chinese_instruction():

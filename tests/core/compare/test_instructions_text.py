@@ -294,7 +294,7 @@ _instruction = st.one_of(
 
 @st.composite
 def _amendments(draw):
-    instructions = draw(st.lists(_instruction, max_size=8))
+    instructions = draw(st.lists(_instruction, min_size=1, max_size=8))
     if draw(st.booleans()):
         instructions.append(Instruction(RENUMBER))
     lang = draw(st.sampled_from(["zh", "en"]))
