@@ -16,8 +16,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from consult.compare.structure import units
-from consult.compare.text import is_cjk, prepare
 from consult.errors import InvalidInput
 from consult.i18n import ntr, tr
 
@@ -153,11 +151,16 @@ def _apply(args: argparse.Namespace) -> str:
 def default_lang(old: str, new: str) -> str:
     """ "zh" when the texts are Chinese, else "en": the language instructions are drafted in
     when none is asked for."""
+    from consult.compare.text import is_cjk  # the compare package: only when the command runs
+
     return "zh" if is_cjk(new or old) else "en"
 
 
 def has_articles(text: str) -> bool:
     """Whether `text` has numbered articles (第X条, Article N, Sec. N …) to amend."""
+    from consult.compare.structure import units
+    from consult.compare.text import prepare
+
     return any(unit.kind == "article" for unit in units(prepare(text), by_article=True))
 
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from consult.errors import ConsultError
-from consult.markdown_io.text_file import read_text
+from consult.markdown_io.text_file import read_document
 
 if TYPE_CHECKING:  # checked as a part of the window (MainWindow)
     from collections.abc import Callable
@@ -110,7 +110,8 @@ class CompareMixin(_Window):
                 return
             paths.append(path)
         try:
-            old, new = (read_text(path) for path in paths)
+            # GB18030 (GBK) and UTF-16 too, as the command and the import read them
+            old, new = (read_document(path).text for path in paths)
         except ConsultError as e:
             QMessageBox.warning(self, self.tr("Cannot read the file"), str(e))
             return

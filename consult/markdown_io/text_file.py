@@ -52,8 +52,10 @@ def read_text(path: str | Path, limit: int = MAX_TEXT_BYTES) -> str:
 def read_document(
     path: str | Path, *, encoding: str | None = None, limit: int = MAX_TEXT_BYTES
 ) -> Decoded:
-    """A file to import, decoded as `decode_document` does; InvalidInput saying why not."""
-    return decode_document(read_bytes(path, limit), str(path), encoding=encoding)
+    """A file to import, decoded as `decode_document` does; InvalidInput saying why not.
+    "-" reads standard input."""
+    name = tr("standard input") if str(path) == "-" else str(path)
+    return decode_document(read_bytes(path, limit), name, encoding=encoding)
 
 
 def read_bytes(path: str | Path, limit: int = MAX_TEXT_BYTES) -> bytes:

@@ -40,3 +40,26 @@ def test_importing_the_core_does_not_import_qt():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["attempted: []", "loaded: []"]
+
+
+def test_the_command_loads_the_compare_engine_only_for_the_commands_that_compare():
+    """`consult list` and friends start fast: building the command's parser (every command,
+    `amend` and `diff` included) does not import consult.compare; `diff` does when it runs."""
+    child = textwrap.dedent(
+        """
+        import sys
+        from consult.cli import build_parser
+        build_parser()
+        print(sorted(m for m in sys.modules if m.startswith("consult.compare")))
+        """
+    )
+    result = subprocess.run(
+        [PYTHON, "-c", child],
+        cwd=REPO,
+        env=subprocess_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
