@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from difflib import SequenceMatcher
+
+from rapidfuzz.distance import Indel
 
 from consult.compare.consolidate import apply_amendment
 from consult.compare.draft_headings import Headings
@@ -24,6 +25,7 @@ from consult.compare.engine import Row, compare_texts
 from consult.compare.headings import (
     body_headings,
     heading_title,
+    title_key,
 )
 from consult.compare.instructions import (
     AMEND,
@@ -190,12 +192,11 @@ def _heading_differences(got: list[Unit], new: str) -> list[str]:
     """The new text's headings that the consolidated text does not have at their place."""
     mine = _heading_list(got)
     theirs = _heading_list(units(prepare(new), by_article=True))
-    matcher = SequenceMatcher(None, mine, theirs, autojunk=False)
     return [
         f"{name} {title}"
-        for op, _, _, j1, j2 in matcher.get_opcodes()
-        if op != "equal"
-        for name, title in theirs[j1:j2]
+        for op in Indel.opcodes(mine, theirs)
+        if op.tag != "equal"
+        for name, title in theirs[op.dest_start : op.dest_end]
     ]
 
 
@@ -204,7 +205,7 @@ def _heading_list(found: list[Unit]) -> list[tuple[str, str]]:
     return [
         (
             heading_name(HeadingRef(h.kind, h.number), "zh"),
-            "".join(heading_title(found[h.index].text).split()),
+            title_key(heading_title(found[h.index].text)),
         )
         for h in body_headings([(u.kind, u.text) for u in found])
     ]

@@ -49,7 +49,8 @@ from consult.compare.instructions import (
     article_name,
     heading_name,
 )
-from consult.compare.numerals import NUMERAL_CHARS, numeral_value, parse_chinese
+from consult.compare.numerals import NUMERAL_CHARS, numeral_value
+from consult.compare.text import is_cjk
 from consult.errors import InstructionError
 from consult.i18n import tr
 
@@ -113,7 +114,7 @@ def parse_instructions(text: str) -> Amendment:
         raise InstructionError(tr("no instruction found: nothing to apply"))
     renumber = [i for i in reader.instructions if i.op == RENUMBER]
     instructions = [i for i in reader.instructions if i.op != RENUMBER] + renumber[:1]
-    lang = reader.lang or ("zh" if re.search("[\u4e00-\u9fff]", text) else "en")
+    lang = reader.lang or ("zh" if is_cjk(text) else "en")
     return Amendment(instructions, lang=lang, english_word=reader.word)
 
 
@@ -272,9 +273,7 @@ class _Reader:
                 return Instruction(AMEND, (ref_zh(m["t"]),), line=line)
             if op == INSERT:
                 names = [ref_zh(n) for n in re.split("[、，,]", m["names"])]
-                check_insert_count(
-                    parse_chinese(m["count"]) or numeral_value(m["count"]), names, line
-                )
+                check_insert_count(numeral_value(m["count"]), names, line)
                 articles = tuple(NewArticle(r, ()) for r in names)
                 return Instruction(
                     INSERT,

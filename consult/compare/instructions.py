@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 
 from consult.compare.numerals import to_chinese
 from consult.compare.structure import ARTICLE
-
-_BLANK_LINE = re.compile(r"\n[ \t\u3000\xa0]*\n")
+from consult.compare.text import paragraphs
 
 # Instruction.op
 AMEND = "amend"  # 将第十条[第二款][第五项]修改为：“……” — the article (款, 项) anew
@@ -155,7 +154,7 @@ def article_parts(text: str) -> tuple[str, list[str]]:
     rest = text[match.end() :] if match else text
     if match and match.group("en"):
         rest = rest.lstrip(" \t.:—–-")  # "Sec. 101. Definitions", "Article 5 — …"
-    return label, [p.strip() for p in _BLANK_LINE.split(rest) if p.strip()]
+    return label, paragraphs(rest)
 
 
 def normalise_space(text: str) -> str:

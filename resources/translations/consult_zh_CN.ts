@@ -42,7 +42,7 @@
 <context>
     <name>ApplyInstructionsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/amendment_dialog.py" line="+280"/>
+        <location filename="../../ui/dialogs/amendment_dialog.py" line="+281"/>
         <source>Apply Instructions</source>
         <translation>应用修改指令</translation>
     </message>
@@ -122,7 +122,7 @@
         <translation>修改结果(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>Open Instructions</source>
         <translation>打开修改指令</translation>
     </message>
@@ -142,7 +142,7 @@
         <translation>正在应用修改指令…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Type, paste or open the instructions.</source>
         <translation>请输入、粘贴或打开修改指令。</translation>
     </message>
@@ -281,7 +281,7 @@
         <translation>文本文件 (*.md *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Cannot read the file</source>
         <translation>无法读取文件</translation>
     </message>
@@ -539,7 +539,7 @@
 <context>
     <name>DraftAmendmentDialog</name>
     <message>
-        <location filename="../../ui/dialogs/amendment_dialog.py" line="-369"/>
+        <location filename="../../ui/dialogs/amendment_dialog.py" line="-373"/>
         <source>Amendment Instructions</source>
         <translation>修改指令</translation>
     </message>
@@ -643,7 +643,12 @@
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+1"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Copied to the clipboard.</source>
         <translation>已复制到剪贴板。</translation>
     </message>

@@ -216,7 +216,7 @@ class DraftAmendmentDialog(QDialog):
         if outside:
             status += self.tr(" · ") + self.tr(
                 "%n change(s) outside the articles and headings not included: %1", "", len(outside)
-            ).replace("%1", "；".join(outside[:3]) + ("…" if len(outside) > 3 else ""))
+            ).replace("%1", self.tr("; ").join(outside[:3]) + ("…" if len(outside) > 3 else ""))
         self.status.setText(status)
         self.status.setToolTip("\n".join(outside))
         self._enable(bool(count))
