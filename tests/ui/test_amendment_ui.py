@@ -180,6 +180,21 @@ def test_typing_is_not_interrupted_by_the_preview_of_an_unfinished_line(qtbot, l
     dialog.reject()
 
 
+def test_the_preview_shows_where_the_text_first_changes(qtbot, library, law):
+    window = make_window(qtbot, library)
+    dialog = window.apply_instructions()
+    assert dialog is not None
+    dialog.set_instructions("一、删去第四条。\n")
+    previewed(qtbot, dialog)
+    assert dialog.consolidated is not None
+    base = library.version(law).content.body
+    first = next(
+        i for i, (a, b) in enumerate(zip(base, dialog.consolidated, strict=False)) if a != b
+    )
+    assert first > 0 and dialog.preview.textCursor().position() == first
+    dialog.reject()
+
+
 def test_instructions_are_opened_from_a_file(qtbot, library, law, tmp_path):
     window = make_window(qtbot, library)
     dialog = window.apply_instructions()

@@ -72,6 +72,19 @@ def _apply_job(base: str, instructions: str):
     return job
 
 
+def _common_prefix(a: str, b: str) -> int:
+    """How many characters `a` and `b` share at their start (slices compared in C, halving:
+    a few milliseconds for a law of 1.5 million characters)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[low:middle] == b[low:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
 class DraftAmendmentDialog(QDialog):
     """The instructions that turn `old` into `new`; `titles` name the two texts (in the
     Markdown file's title). `amendment` is what was drafted in the language shown (None
@@ -456,6 +469,7 @@ class ApplyInstructionsDialog(QDialog):
                 self._show_error_line(self.error.line)
         else:
             self.consolidated = outcome
+            self._show_first_change(outcome)
             self.status.setText(
                 self.tr("Applied. Save it as the proposal's next version?")
                 if outcome != self._base
@@ -463,6 +477,14 @@ class ApplyInstructionsDialog(QDialog):
             )
         self.ok_button.setEnabled(self.consolidated is not None and self.consolidated != self._base)
         self.previewed.emit()
+
+    def _show_first_change(self, text: str) -> None:
+        """Scroll the preview to where the result first differs from the text as it is (in a
+        long law that is rarely at the top)."""
+        cursor = self.preview.textCursor()
+        cursor.setPosition(_common_prefix(self._base, text))
+        self.preview.setTextCursor(cursor)
+        self.preview.centerCursor()
 
     def _show_error_line(self, line: int) -> None:
         """Mark the instruction that failed (lines are 1-based); put the cursor there when the
