@@ -184,14 +184,14 @@ def test_the_preview_shows_where_the_text_first_changes(qtbot, library, law):
     window = make_window(qtbot, library)
     dialog = window.apply_instructions()
     assert dialog is not None
-    dialog.set_instructions("一、删去第四条。\n")
+    dialog.set_instructions("一、删去第三条。\n")
     previewed(qtbot, dialog)
     assert dialog.consolidated is not None
     base = library.version(law).content.body
-    first = next(
-        i for i, (a, b) in enumerate(zip(base, dialog.consolidated, strict=False)) if a != b
-    )
-    assert first > 0 and dialog.preview.textCursor().position() == first
+    pairs = zip(base, dialog.consolidated, strict=False)
+    first = next((i for i, (a, b) in enumerate(pairs) if a != b), len(dialog.consolidated))
+    assert 0 < first < len(dialog.consolidated)
+    assert dialog.preview.textCursor().position() == first
     dialog.reject()
 
 

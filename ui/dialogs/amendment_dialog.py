@@ -481,8 +481,10 @@ class ApplyInstructionsDialog(QDialog):
     def _show_first_change(self, text: str) -> None:
         """Scroll the preview to where the result first differs from the text as it is (in a
         long law that is rarely at the top)."""
+        first = _common_prefix(self._base, text)
         cursor = self.preview.textCursor()
-        cursor.setPosition(_common_prefix(self._base, text))
+        # (Qt counts UTF-16 units: a character beyond the BMP, rare Han included, is two)
+        cursor.setPosition(len(text[:first].encode("utf-16-le")) // 2)
         self.preview.setTextCursor(cursor)
         self.preview.centerCursor()
 
