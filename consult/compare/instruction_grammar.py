@@ -39,15 +39,17 @@ _ONE_NAME_ZH = re.compile(
     rf"(?:第(?P<p>{_N})款)?(?:第(?P<i>{_N})项)?"
 )
 WORD_EN = r"(?:Article|Section|Art\.|Sec\.|§)"
-_NUM_EN = rf"\d+(?:[A-Za-z]{{1,3}}(?:-\d+)?|-\d+|之[{NUMERAL_CHARS}]+)?"
+# What may follow an article's number: a letter (106A), a dash (12-1) or 之一
+_SUB_EN = rf"{_LETTERS}|-\d+|之[{NUMERAL_CHARS}]+"
+_NUM_EN = rf"\d+(?:{_SUB_EN})?"
 _ARTICLE_EN = rf"{WORD_EN} ?{_NUM_EN}"
 _NAME_EN = rf"(?:[Ii]tem \d+ of )?(?:[Pp]aragraph \d+ of )?{_ARTICLE_EN}"
 _NAMES_EN = rf"{WORD_EN}s? ?{_NUM_EN}(?:(?:,? and |, ){WORD_EN}?s? ?{_NUM_EN})*"
 ONE_NAME_EN = re.compile(
     rf"(?:[Ii]tem (?P<i>\d+) of )?(?:[Pp]aragraph (?P<p>\d+) of )?(?P<word>{WORD_EN}) ?"
-    rf"(?P<n>\d+)(?P<sub>[A-Za-z]{{1,3}}(?:-\d+)?|-\d+|之[{NUMERAL_CHARS}]+)?"
+    rf"(?P<n>\d+)(?P<sub>{_SUB_EN})?"
 )
-NUMBER_EN = re.compile(rf"(?P<n>\d+)(?P<sub>[A-Za-z]{{1,3}}(?:-\d+)?|-\d+|之[{NUMERAL_CHARS}]+)?")
+NUMBER_EN = re.compile(rf"(?P<n>\d+)(?P<sub>{_SUB_EN})?")
 _Q = '["“”]'
 _PHRASE_EN = f'{_Q}([^"“”]*){_Q}'
 
@@ -105,7 +107,7 @@ BLOCK_HEADING = re.compile(
 )
 BLOCK_ARTICLE = re.compile(
     rf"(?:第(?P<n>{_N})(?P<letters>{_LETTERS})?条(?P<sub>之[{NUMERAL_CHARS}]+)?"
-    rf"|(?:Article|Section|Art\.|Sec\.|§) ?(?P<d>\d+)(?P<s>[A-Za-z]{{1,3}}(?:-\d+)?)?[.:]?)"
+    rf"|(?:Article|Section|Art\.|Sec\.|§) ?(?P<d>\d+)(?P<s>{_LETTERS})?[.:]?)"
     r"(?:[ \t\u3000]+|$)"
 )
 EN_SENTENCES = {
