@@ -90,20 +90,29 @@ class Drafter:
         """Where the new articles items[first:end] go: after the article before them (by its
         old number), or — at the start of a chapter, or after an inserted article — before the
         next article that keeps its place. Articles to the left are placed by then."""
+        return self._place(first, end, apart=self.items[first].after_heading, any_before=False)
+
+    def _place(
+        self, start: int, end: int, *, apart: bool, any_before: bool
+    ) -> tuple[Ref, bool] | None:
+        """After the retained (or already placed) article right before items[start] unless
+        `apart` (a heading between); else before the next article that keeps its place; else
+        after the retained article right before (`any_before`: the last one before)."""
         items = self.items
-        if first > 0 and not items[first].after_heading:
-            previous = items[first - 1]
+        if start > 0 and not apart:
+            previous = items[start - 1]
             if previous.old is not None and not previous.insert:
                 return previous.old, False
-            if first - 1 in self.placed:  # after inserted articles: where they went
-                return self.placed[first - 1]
+            if start - 1 in self.placed:  # after inserted articles: where they went
+                return self.placed[start - 1]
         for item in items[end:]:
-            if item.stable:
+            if item.stable and not item.insert:
                 return item.old, True  # type: ignore[return-value]
-        if first > 0:
-            previous = items[first - 1]
-            if previous.old is not None and not previous.insert:
-                return previous.old, False
+        before = [item for item in items[:start] if item.old is not None and not item.insert]
+        if any_before:
+            return (before[-1].old, False) if before else None  # type: ignore[return-value]
+        if before and before[-1] is items[start - 1]:
+            return items[start - 1].old, False  # type: ignore[return-value]
         return None
 
     def draft(self, rows: list[Row], headings: Headings) -> list[Instruction]:
@@ -185,18 +194,8 @@ class Drafter:
         """Where an inserted heading goes: after the article right before it, or — after a
         retained heading — before the next article that keeps its place; else after the last
         retained article before it."""
-        items, k = self.items, first.next_item
-        before = [item for item in items[:k] if item.old is not None and not item.insert]
-        if k > 0 and not first.apart:
-            previous = items[k - 1]
-            if previous.old is not None and not previous.insert:
-                return previous.old, False
-            if k - 1 in self.placed:  # after inserted articles: where they went
-                return self.placed[k - 1]
-        for item in items[k:]:
-            if item.stable and not item.insert:
-                return item.old, True  # type: ignore[return-value]
-        return (before[-1].old, False) if before else None  # type: ignore[return-value]
+        k = first.next_item
+        return self._place(k, k, apart=first.apart, any_before=True)
 
     def _insert(self, out: list[Instruction], run: Sequence[int | NewHeading]) -> None:
         if isinstance(run[0], NewHeading):
