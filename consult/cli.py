@@ -346,7 +346,8 @@ def cmd_init(args: argparse.Namespace) -> int:
                         path=path,
                     )
                 )
-            ids = load_demo(lib)
+            # in the language of the messages, as the window's first start makes it
+            ids = load_demo(lib, lang="zh" if language().startswith("zh") else "en")
             print(
                 ntr(
                     "Created the demo library at {path} ({count} proposal)",

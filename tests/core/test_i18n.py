@@ -8,6 +8,7 @@ import argparse
 import ast
 import errno
 import inspect
+import json
 import os
 import re
 import string
@@ -279,6 +280,22 @@ def test_a_chinese_session_from_init_to_a_user_error(tmp_path):
     # JSON stays as it is, whatever the language.
     listed = run_consult(tmp_path, "--db", str(db), "list", "--json", **zh)
     assert '"kind": "plan"' in listed.stdout and '"status": "draft"' in listed.stdout
+
+
+@pytest.mark.parametrize(
+    ("language", "tag", "not_tag"),
+    [("zh_CN", "人工智能/深度合成", "AI/deepfake"), ("en", "AI/deepfake", "人工智能/深度合成")],
+)
+def test_init_demo_makes_the_demo_in_the_language_of_the_messages(
+    lib_path, capsys, language, tag, not_tag
+):
+    """As the window's first start does: tags and version labels in the user's language."""
+    i18n.set_language(language)
+    assert main(["--db", str(lib_path), "init", "--demo"]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(lib_path), "list", "--json"]) == 0
+    tags = {t for proposal in json.loads(capsys.readouterr().out) for t in proposal["tags"]}
+    assert tag in tags and not_tag not in tags
 
 
 def test_chinese_column_headings_keep_the_columns_aligned(lib_path, capsys):
