@@ -657,3 +657,16 @@ def test_a_po_file_is_read_as_gettext_writes_it():
     ]
     with pytest.raises(ValueError, match="line 2"):
         i18n.parse_po('msgid "a"\nmsgid_plural "b"\n')
+
+
+def test_versions_in_chinese_call_the_size_as_the_history_does(lib_path, capsys):
+    """篇幅 (the text's length in characters), as the window's History says: 字数 is the
+    editor's word count, another number."""
+    i18n.set_language("zh_CN")
+    assert main(["--db", str(lib_path), "init", "--demo"]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(lib_path), "list", "--json"]) == 0
+    first = json.loads(capsys.readouterr().out)[0]["id"]
+    assert main(["--db", str(lib_path), "versions", first]) == 0
+    head = capsys.readouterr().out.splitlines()[0].split()
+    assert "篇幅" in head and "字数" not in head
